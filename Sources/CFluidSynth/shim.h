@@ -1,0 +1,4 @@
+#ifndef CONTINUO_CFLUIDSYNTH_SHIM_H
+#define CONTINUO_CFLUIDSYNTH_SHIM_H
+#include <fluidsynth.h>
+#endif
