@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "MIDI"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"], resources: [.copy("Reference")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Model", "Corpus", "MIDI"]),
-        .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "MIDI"]),
+        .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "MIDI", "CALSA"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "MIDI"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "MIDI"]),
         .testTarget(name: "ImproviserTests", dependencies: ["Improviser", "ContinuoTestKit", "MIDI", "Corpus", "Model"]),

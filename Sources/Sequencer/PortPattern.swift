@@ -5,8 +5,9 @@ import Glibc
 /// Which ports Continuo connects to by itself, now and whenever a matching port appears again.
 ///
 /// Written as text in the configuration: `hardware`; an address `CLIENT:PORT` (`20:0`, or a client
-/// name as `aconnect` takes it: `Virtual Raw MIDI 1-0:0`); or a name pattern matched against
-/// `Client name:Port name`, a glob when it holds `*`, `?` or `[`, else a case-insensitive substring.
+/// name as `aconnect` takes it: `Virtual Raw MIDI 1-0:0`); or a name pattern: a glob when it holds
+/// `*`, `?` or `[` (against the client name, the port name, or `Client:Port`), else a substring of
+/// `Client:Port`; both ignore case.
 public enum PortPattern: Hashable, Sendable, CustomStringConvertible {
     /// Every MIDI port of a sound card that is not a through port.
     case hardware
@@ -34,23 +35,24 @@ public enum PortPattern: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether `port` is one this pattern selects for `direction`. `resolve` turns an address
+    /// Whether this pattern selects `port` for `direction`. `resolve` turns an address
     /// pattern into a port (nil when no such client exists now).
-    func matches(_ port: PortDescription, as direction: PortDirection,
-                 resolve: (String) -> PortAddress?) -> Bool {
+    public func selects(_ port: PortDescription, as direction: PortDirection,
+                        resolve: (String) -> PortAddress?) -> Bool {
         guard direction == .source ? port.isReadable : port.isWritable else { return false }
         switch self {
         case .hardware: return port.isHardwareMIDI && !port.isThrough
         case .address(let text): return resolve(text) == port.address
-        case .name(let text): return Self.name(port.name, matches: text)
+        case .name(let text): return Self.names(of: port, match: text)
         }
     }
 
-    private static func name(_ name: String, matches pattern: String) -> Bool {
-        if pattern.contains(where: { "*?[".contains($0) }) {
-            return fnmatch(pattern.lowercased(), name.lowercased(), 0) == 0
-        }
-        return name.lowercased().contains(pattern.lowercased())
+    /// A glob must match the client name, the port name or both joined by `:`; plain text only
+    /// has to occur somewhere in `Client:Port`. Either ignores case.
+    private static func names(of port: PortDescription, match pattern: String) -> Bool {
+        let pattern = pattern.lowercased()
+        guard pattern.contains(where: { "*?[".contains($0) }) else { return port.name.lowercased().contains(pattern) }
+        return [port.name, port.clientName, port.portName].contains { fnmatch(pattern, $0.lowercased(), 0) == 0 }
     }
 }
 

@@ -118,14 +118,14 @@ public final class SequencerInput: Sendable {
     private func consider(_ port: PortDescription) {
         guard port.address.client != client.clientID, port.address.client != UInt8(SND_SEQ_CLIENT_SYSTEM) else { return }
         let resolve = client.resolve
-        if sources.contains(where: { $0.matches(port, as: .source, resolve: resolve) }),
+        if sources.contains(where: { $0.selects(port, as: .source, resolve: resolve) }),
            connected.withLock({ $0[port.address] }) == nil {
             do {
                 try client.connect(source: port.address)
                 gain(port)
             } catch { onFailure(error) }
         }
-        if destinations.contains(where: { $0.matches(port, as: .destination, resolve: resolve) }) {
+        if destinations.contains(where: { $0.selects(port, as: .destination, resolve: resolve) }) {
             do { try client.connect(destination: port.address) } catch { onFailure(error) }
         }
     }

@@ -16,6 +16,9 @@ struct MonitorCommand: AsyncParsableCommand {
     @Option(name: .customLong("source"), help: "Port pattern: 'hardware', CLIENT:PORT, or a name (glob or substring). Repeatable.")
     var sources: [String] = ["hardware"]
 
+    @Flag(help: "Connect nothing by pattern (others may still connect to Continuo In).")
+    var noAutoConnect = false
+
     @Option(help: "ALSA client name.")
     var clientName = "Continuo"
 
@@ -23,7 +26,7 @@ struct MonitorCommand: AsyncParsableCommand {
     var seconds: Double?
 
     func run() async throws {
-        let session = try MonitorSession(clientName: clientName, sources: sources.map(PortPattern.init),
+        let session = try MonitorSession(clientName: clientName, sources: noAutoConnect ? [] : sources.map(PortPattern.init),
                                          write: MonitorSession.printLine)
         if let seconds {
             try await Task.sleep(for: .seconds(seconds))

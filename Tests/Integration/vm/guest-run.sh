@@ -4,14 +4,14 @@
 # Per scenario it leaves SCRATCH/<name>.log (stdout+stderr) and SCRATCH/<name>.status (exit code).
 scratch=$1
 . "$scratch/env"
-export CONTINUO SCENARIO_TIMEOUT HOME=/tmp PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin
+export CONTINUO FIXTURES SCENARIO_TIMEOUT HOME=/tmp PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin
 while read -r script; do
     [ -n "$script" ] || continue
     name=$(basename "$script" .sh)
     export WORK="$scratch/$name"
     mkdir -p "$WORK"
-    echo "continuo-vm: scenario $name"
+    echo "continuo-vm: scenario $name at $(cut -d" " -f1 /proc/uptime)s"
     ( cd "$WORK" && timeout -s KILL "$SCENARIO_TIMEOUT" /bin/bash "$script" ) > "$scratch/$name.log" 2>&1
     echo $? > "$scratch/$name.status"
-    echo "continuo-vm: scenario $name exited with $(cat "$scratch/$name.status")"
+    echo "continuo-vm: scenario $name exited with $(cat "$scratch/$name.status") at $(cut -d" " -f1 /proc/uptime)s"
 done < "$scratch/scenarios"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Boots Debian's kernel under qemu (TCG) once and runs the given guest scenario scripts in it.
-# Usage: run-vm.sh RUN_DIR CONTINUO_BINARY SCENARIO.sh...
+# Usage: run-vm.sh RUN_DIR CONTINUO_BINARY SCENARIO.sh...  (RUN_DIR/fixtures: inputs the scenarios read)
 # RUN_DIR receives <name>.log and <name>.status per scenario, console.log (the guest kernel's
 # console) and vm.log (this script). Exit status: 0 when the guest ran every scenario (their
 # own results are in the .status files), 2 when a part is missing, 3 when the VM failed.
@@ -15,11 +15,12 @@ command -v qemu-system-x86_64 >/dev/null || { echo "run-vm: qemu-system-x86_64 n
 [[ -x $binary ]] || { echo "run-vm: $binary is not built" >&2; exit 2; }
 image=$("$here/build-image.sh" "$package_root/.build/vm")
 
-rm -rf "$run_dir"; mkdir -p "$run_dir"
+mkdir -p "$run_dir"
 run_dir=$(cd "$run_dir" && pwd)
 for script in "$@"; do (cd "$(dirname "$script")" && echo "$PWD/$(basename "$script")"); done > "$run_dir/scenarios"
 cat > "$run_dir/env" <<ENV
 CONTINUO=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
+FIXTURES=$run_dir/fixtures
 SCENARIO_TIMEOUT=${CONTINUO_SCENARIO_TIMEOUT:-180}
 ENV
 
