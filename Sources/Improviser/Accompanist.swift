@@ -8,9 +8,9 @@ import Model
 /// Single-threaded by design: one owner (the inference worker in the daemon, the test in
 /// unit tests) calls `receive`, `advance` and `warmUp`; time comes from the injected clock,
 /// so a virtual clock drives every rule deterministically.
-public final class Improviser {
+public final class Accompanist {
     /// The settings in force.
-    public private(set) var settings: ImproviserSettings
+    public private(set) var settings: AccompanistSettings
     /// Phrase-end decision → first note on the sink, per answer.
     public private(set) var latency = LatencyRecorder()
     /// Answers begun since start.
@@ -27,7 +27,7 @@ public final class Improviser {
 
     /// Starts silent: sends All Notes Off first, in case a previous run died mid-note.
     public init(
-        model: EventLSTM, vocabulary: Vocabulary, settings: ImproviserSettings,
+        model: EventLSTM, vocabulary: Vocabulary, settings: AccompanistSettings,
         sink: any ScheduledMIDISink, clock: any MonotonicClock,
         rng: any RandomNumberGenerator = SystemRandomNumberGenerator()
     ) {
@@ -103,7 +103,7 @@ public final class Improviser {
     }
 
     /// Applies new settings; a change of mode or channel silences the current answer first.
-    public func update(_ new: ImproviserSettings) {
+    public func update(_ new: AccompanistSettings) {
         if new.mode != settings.mode || new.channel != settings.channel {
             stop(at: clock.now(), always: true)
             ledger = NoteLedger(channel: new.channel)
@@ -184,7 +184,7 @@ public final class Improviser {
     }
 }
 
-extension ImproviserSettings {
+extension AccompanistSettings {
     /// The sampler these settings describe.
     var sampler: Sampler { Sampler(temperature: temperature, topP: topP) }
 }

@@ -1,6 +1,6 @@
 /// Everything that shapes how the daemon listens and answers. The app reads these from
 /// configuration; the defaults here are the documented defaults of `Config/continuo.yaml`.
-public struct ImproviserSettings: Hashable, Sendable {
+public struct AccompanistSettings: Hashable, Sendable {
     /// Call-and-response or play-along.
     public var mode: TurnTaking = .callAndResponse
     /// Seconds with no key and no pedal down after which the musician's phrase has ended.
