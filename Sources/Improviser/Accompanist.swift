@@ -35,7 +35,9 @@ public final class Accompanist {
         self.sink = sink
         self.clock = clock
         self.rng = rng
-        transcriber = Transcriber(tempo: TempoEstimate(bpm: settings.initialBPM))
+        var tempo = TempoEstimate(bpm: settings.initialBPM)
+        tempo.bpmRange = settings.tempoRange
+        transcriber = Transcriber(tempo: tempo)
         seed = WarmSeed(model: model, vocabulary: vocabulary, sampler: settings.sampler,
                         constraints: settings.constraints)
         ledger = NoteLedger(channel: settings.channel)

@@ -15,12 +15,15 @@ public struct AccompanistSettings: Hashable, Sendable {
     public var topP: Float = 0.95
     /// Output MIDI channel, 0–15 (channel 1 is 0).
     public var channel: UInt8 = 0
-    /// Range and key mask of the answer's pitches.
-    public var constraints = PitchConstraints.none
+    /// Range (default: the piano's 21…108) and key mask of the answer's pitches.
+    public var constraints = PitchConstraints(range: 21...108, scale: nil)
     /// CC numbers of the live controls.
     public var controls = LiveControls()
     /// Tempo assumed before the musician has played two onsets, in quarter notes per minute.
     public var initialBPM = 100.0
+    /// Tempi the estimate is folded into (by octaves), quarter notes per minute; at least an
+    /// octave wide.
+    public var tempoRange: ClosedRange<Double> = 60...180
     /// Weight of the newest velocity in the running mean the answer's dynamics follow.
     public var velocityFollow = 0.3
     /// Delay from the phrase-end decision to the answer's first note, so the queue can
