@@ -1,0 +1,18 @@
+/// A small seedable random number generator (Steele, Lea & Flood's SplitMix64), so a fixed seed
+/// reproduces a training run, a dropout mask or a sampled continuation exactly.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public private(set) var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1) with 24 random bits, the precision of a `Float`.
+    public mutating func nextUnitFloat() -> Float { Float(next() >> 40) * 0x1p-24 }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import MIDI
+
+/// Every shipped chorale, and every file of the shared corpora when they are present beside the package.
+@Suite struct RealFileTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let sharedCorpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    static func midiFiles(under folder: URL) -> [URL] {
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        return (walker?.compactMap { $0 as? URL } ?? [])
+            .filter { ["mid", "midi"].contains($0.pathExtension.lowercased()) }
+            .sorted { $0.path < $1.path }
+    }
+
+    @Test func everyShippedChorale_parsesAndRoundTrips() throws {
+        let files = Self.midiFiles(under: Self.packageRoot.appendingPathComponent("Corpus"))
+        #expect(files.count == 410)
+        for url in files {
+            let file = try MIDIFile(contentsOf: url)
+            #expect(file.tracks.contains { !$0.notes().isEmpty }, "\(url.lastPathComponent) has no notes")
+            #expect(try MIDIFile(bytes: file.serialized()) == file, "\(url.lastPathComponent) round trip")
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedCorpus.path), "../shared/corpus is absent"))
+    func everySharedCorpusFile_parses() throws {
+        var failures: [String] = []
+        let files = Self.midiFiles(under: Self.sharedCorpus)
+        #expect(files.count > 3000)
+        for url in files {
+            do { _ = try MIDIFile(contentsOf: url) } catch { failures.append("\(error)") }
+        }
+        #expect(failures.isEmpty, "\(failures.count) failures: \(failures.prefix(10).joined(separator: "; "))")
+    }
+}
