@@ -9,11 +9,10 @@ public enum TinyModel {
 
     /// A model with random weights drawn from `seed`, and its vocabulary.
     public static func make(seed: UInt64 = 1, hidden: Int = 8, layers: Int = 1) -> (model: EventLSTM, vocabulary: Vocabulary) {
-        let vocabulary = Vocabulary(tokens: tokens)
-        var rng = SplitMix64(seed: seed)
+        let vocabulary = Vocabulary(entries: tokens)
         let hyperparameters = LSTMHyperparameters(
             vocabularySize: vocabulary.count, timingClassCount: TimingGrid.count,
             layers: layers, hidden: hidden, dropout: 0)
-        return (EventLSTM(hyperparameters: hyperparameters, using: &rng), vocabulary)
+        return (EventLSTM(hyperparameters: hyperparameters, seed: seed), vocabulary)
     }
 }
