@@ -11,7 +11,8 @@ import Model
 public final class Accompanist {
     /// The settings in force.
     public private(set) var settings: AccompanistSettings
-    /// Phrase-end decision → first note on the sink, per answer.
+    /// Phrase-end decision → first note on the sink, per answer, in real (not musical) seconds:
+    /// measured on `ContinuousClock`, so it is the compute time even under a virtual clock.
     public private(set) var latency = LatencyRecorder()
     /// Answers begun since start.
     public private(set) var answers = 0
@@ -143,16 +144,17 @@ public final class Accompanist {
     }
 
     private func begin(now decided: MonotonicTime) {
+        let stopwatch = ContinuousClock.now
         let start = decided + settings.leadSeconds
         answer = Answer(continuation: seed.continuation(), basis: seed.generation, start: start, budgetStart: start)
         phraseAwaitingAnswer = false
         answers += 1
-        extend(now: decided, firstNoteDecidedAt: decided)
+        extend(now: decided, firstNoteDecidedAt: stopwatch)
     }
 
     /// Generates and queues events until the timeline is `lookaheadSeconds` ahead of `now`
     /// or the answer's length is used up.
-    private func extend(now: MonotonicTime, firstNoteDecidedAt decided: MonotonicTime? = nil) {
+    private func extend(now: MonotonicTime, firstNoteDecidedAt decided: ContinuousClock.Instant? = nil) {
         while var current = answer, current.lastOnset == nil || current.horizon < now + settings.lookaheadSeconds {
             if settings.mode == .playAlong, current.basis != seed.generation {
                 current.continuation = seed.continuation()
@@ -166,11 +168,15 @@ public final class Accompanist {
             event.velocity = UInt8(dynamics.rounded())
             ledger.play(event.pitches, velocity: event.velocity, at: onset,
                         length: max(tempo.seconds(event.durationBeats), 0.02), on: sink)
-            if current.lastOnset == nil, let decided { latency.record(clock.now() - decided) }
+            if current.lastOnset == nil, let decided { latency.record(Self.seconds(ContinuousClock.now - decided)) }
             current.lastOnset = onset
             current.played += 1
             answer = current
         }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     private func finish() {
