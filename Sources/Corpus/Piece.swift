@@ -19,6 +19,7 @@ public struct Piece: Sendable, Hashable {
         case noPitchedNotes(drumNotes: Int, otherNotes: Int)
         public var description: String {
             switch self {
+            case .noPitchedNotes(0, 0): "no notes"
             case let .noPitchedNotes(drums, others):
                 "no pitched notes (\(drums) drum notes, \(others) percussive or effect notes dropped)"
             }
