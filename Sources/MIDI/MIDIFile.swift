@@ -29,8 +29,10 @@ public struct MIDIFile: Hashable, Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { ($0 as? NSError)?.localizedDescription ?? "\($0)" }
-            throw MIDIFileError(file: label, chunk: "file", offset: 0, reason: .unreadable(reason ?? error.localizedDescription))
+            // Foundation wraps the errno; its text ("No such file or directory") is the useful part.
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let reason = underlying?.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying?.code ?? 0))) : error.localizedDescription
+            throw MIDIFileError(file: label, chunk: "file", offset: 0, reason: .unreadable(reason))
         }
         self = try MIDIFile(bytes: [UInt8](data), name: label)
     }
