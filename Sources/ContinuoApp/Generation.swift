@@ -69,7 +69,8 @@ public enum Generation {
     public static func run(_ settings: GenerationSettings) throws -> GenerationReport {
         try settings.validate()
         let renderer = try OfflineRenderer(soundFont: settings.soundFont, sampleRate: settings.sampleRate)
-        let trained = try ModelFile.open(path: settings.model?.path)
+        guard let modelPath = settings.model?.path ?? ModelFile.defaultModelPath else { throw GenerationError.noDefaultModel }
+        let trained = try ModelFile.open(path: modelPath)
         let modelName = URL(fileURLWithPath: trained.path).deletingPathExtension().lastPathComponent
         let seedFile = try GenerationSeed.file(for: settings.seed, randomSeed: settings.randomSeed)
         let seed = try GenerationSeed(contentsOf: seedFile, limit: settings.seedEvents)

@@ -11,6 +11,9 @@ struct GenerationSeed {
 
     /// Reads `url` and keeps its first `limit` events (notes and chords, as the corpus defines them).
     init(contentsOf url: URL, limit: Int) throws {
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw GenerationError.seedFileUnreadable(path: url.path)
+        }
         let file = try MIDIFile(contentsOf: url)
         let all: [MusicEvent]
         do { all = try Piece(file: file, name: url.lastPathComponent).events } catch {

@@ -172,6 +172,10 @@ let timGM = SoundFont(path: "/usr/share/sounds/sf2/TimGM6mb.sf2")
         settings.soundFont = timGM
         settings.model = try saveModel(handSetModel(tokenBias: [0, 1, 1, 1, 1], timingBias: peakedTiming()), in: folder)
         #expect(throws: GenerationError.seedCorpusEmpty(path: folder.path)) { try Generation.run(settings) }
+        settings.seed = .file(folder.appendingPathComponent("absent.mid"))
+        #expect(throws: GenerationError.seedFileUnreadable(path: folder.appendingPathComponent("absent.mid").path)) {
+            try Generation.run(settings)
+        }
     }
 }
 
