@@ -43,3 +43,25 @@ struct AconnectListing {
 
     func port(_ name: String) -> Port? { ports.first { $0.name == name } }
 }
+
+/// A note event as `aseqdump` prints it, with the arrival time the scenario prefixed.
+struct AseqdumpEvent: Equatable {
+    enum Kind: Equatable {
+        case noteOn(Int, Int)
+        case noteOff(Int, Int)
+    }
+
+    var arrival: Double
+    var source: String
+    var kind: Kind
+
+    /// Lines such as `1733100000.123456  128:1   Note on   0, note 60, velocity 90`.
+    static func lines(_ text: String) -> [AseqdumpEvent] {
+        text.split(separator: "\n").compactMap { line in
+            guard let match = line.firstMatch(of: /^(\d+\.\d+)\s+(\d+:\d+)\s+(Note on|Note off)\s+\d+, note (\d+), velocity (\d+)/),
+                  let arrival = Double(match.1), let pitch = Int(match.4), let velocity = Int(match.5) else { return nil }
+            let kind: Kind = match.3 == "Note on" ? .noteOn(pitch, velocity) : .noteOff(pitch, velocity)
+            return AseqdumpEvent(arrival: arrival, source: String(match.2), kind: kind)
+        }
+    }
+}
