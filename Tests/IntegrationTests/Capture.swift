@@ -48,17 +48,21 @@ struct Capture {
     }
 
     /// The strongest frequency between `low` and `high` Hz in `count` samples from `start`: a
-    /// Hann-windowed DFT evaluated bin by bin, refined by a parabola through the peak's neighbours.
-    func dominantFrequency(from start: Int, count: Int, low: Double = 50, high: Double = 4000) -> Double {
+    /// Hann-windowed DFT evaluated bin by bin (X[k] = Σ x[n]·e^(-2πikn/N), the phasor advanced by
+    /// one rotation per sample), refined by a parabola through the log power of the peak's neighbours.
+    func dominantFrequency(from start: Int, count: Int, low: Double = 100, high: Double = 2000) -> Double {
         let window = (0..<count).map { n in samples[start + n] * (0.5 - 0.5 * cos(2 * .pi * Double(n) / Double(count - 1))) }
         let binWidth = sampleRate / Double(count)
         let bins = Int(low / binWidth)...Int(high / binWidth)
         let power = bins.map { k -> Double in
-            var re = 0.0, im = 0.0
             let step = 2 * Double.pi * Double(k) / Double(count)
-            for (n, x) in window.enumerated() {
-                re += x * cos(step * Double(n))
-                im -= x * sin(step * Double(n))
+            let (stepCos, stepSin) = (cos(step), -sin(step))
+            var (phaseCos, phaseSin) = (1.0, 0.0)
+            var (re, im) = (0.0, 0.0)
+            for x in window {
+                re += x * phaseCos
+                im += x * phaseSin
+                (phaseCos, phaseSin) = (phaseCos * stepCos - phaseSin * stepSin, phaseCos * stepSin + phaseSin * stepCos)
             }
             return re * re + im * im
         }
