@@ -13,6 +13,9 @@ public struct PlayOptions: Sendable {
     public var subscriberTimeout: Double?
     /// Silence between scheduling and the first event, so nothing is scheduled in the past.
     public var leadIn = 0.5
+    /// Interrupt after this many seconds of playing: drop what is still queued, then all notes off
+    /// on every channel the file uses (what the daemon does when the musician plays again).
+    public var stopAfter: Double?
     /// Also play through the embedded FluidSynth, aligned with the queue.
     public var synth: LiveSynthConfiguration?
 
@@ -85,11 +88,37 @@ public enum PlaySession {
         scheduled.time = start.seconds
         report(scheduled)
 
-        // The synth's voices ring on after their note-off; give them a moment before closing.
-        let end = start + (events.last?.seconds ?? 0) + (options.synth == nil ? 0.2 : 1.0)
-        try await Task.sleep(for: .seconds(max(0, end - client.clock.now())))
+        if let stopAfter = options.stopAfter, stopAfter < (events.last?.seconds ?? 0) {
+            try await Task.sleep(for: .seconds(max(0, (start + stopAfter) - client.clock.now())))
+            let channels = Set(events.compactMap(\.message.channel)).sorted()
+            for sink in sinks {
+                sink.cancelPending()
+                for channel in channels { sink.allNotesOff(channel: channel) }
+            }
+            var stopped = MonitorLine(event: "stopped")
+            stopped.time = client.clock.now().seconds
+            report(stopped)
+        } else {
+            // The synth's voices ring on after their note-off; give them a moment before closing.
+            let end = start + (events.last?.seconds ?? 0) + (options.synth == nil ? 0.2 : 1.0)
+            try await Task.sleep(for: .seconds(max(0, end - client.clock.now())))
+        }
         var finished = MonitorLine(event: "finished")
         finished.time = client.clock.now().seconds
         report(finished)
+    }
+}
+
+extension MIDIMessage {
+    /// The channel of a channel message; nil for sysex.
+    fileprivate var channel: UInt8? {
+        switch self {
+        case let .noteOn(channel, _, _), let .noteOff(channel, _, _), let .polyPressure(channel, _, _),
+             let .controlChange(channel, _, _), let .programChange(channel, _), let .channelPressure(channel, _),
+             let .pitchBend(channel, _):
+            channel
+        case .sysex:
+            nil
+        }
     }
 }

@@ -9,7 +9,7 @@ struct PlayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
         abstract: "Play a MIDI file through 'Continuo Out', scheduled on the ALSA queue, and optionally the live synth.",
-        discussion: "Prints JSON status lines: ready, scheduled, finished.")
+        discussion: "Prints JSON status lines: ready, scheduled, stopped (with --stop-after), finished.")
 
     @Argument(help: "The Standard MIDI File to play.")
     var file: String
@@ -19,6 +19,9 @@ struct PlayCommand: AsyncParsableCommand {
 
     @Option(help: "Wait up to this many seconds for a subscriber to Continuo Out before starting.")
     var waitForSubscriber: Double?
+
+    @Option(help: "Interrupt after this many seconds: cancel what is queued, then all notes off.")
+    var stopAfter: Double?
 
     @Flag(help: "Also play through the embedded FluidSynth.")
     var synth = false
@@ -46,6 +49,7 @@ struct PlayCommand: AsyncParsableCommand {
         options.clientName = clientName
         options.destinations = outputs.map(PortPattern.init)
         options.subscriberTimeout = waitForSubscriber
+        options.stopAfter = stopAfter
         if synth {
             options.synth = LiveSynthConfiguration(soundFont: SoundFont(path: soundfont), program: program,
                                                    driver: driver, device: audioDevice)
