@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Synth", dependencies: ["CFluidSynth", "MIDI"]),
         .target(name: "Plots", dependencies: ["MIDI"]),
         .target(name: "Improviser", dependencies: ["MIDI", "Corpus", "Model"]),
-        .target(name: "ContinuoTestKit", dependencies: ["MIDI"]),
+        .target(name: "ContinuoTestKit", dependencies: ["MIDI", "Corpus", "Model"]),
         .target(
             name: "ContinuoApp",
             dependencies: [

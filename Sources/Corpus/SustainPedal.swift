@@ -14,13 +14,23 @@ enum SustainPedal {
         for index in notes.indices.sorted(by: { notes[$0].start > notes[$1].start }) {
             let note = notes[index]
             let key = Int(note.channel) * 128 + Int(note.pitch)
-            if let span = spans[Int(note.channel)].first(where: { $0.down <= note.end && note.end < $0.up }) {
+            if let span = lastSpan(startingBy: note.end, in: spans[Int(note.channel)]), note.end < span.up {
                 let limit = nextOnset[key].map { $0 > note.end ? $0 : span.up } ?? span.up
                 result[index].end = min(span.up, limit)
             }
             nextOnset[key] = note.start
         }
         return result
+    }
+
+    /// The last span whose pedal went down at or before `tick` (spans are disjoint and in order).
+    private static func lastSpan(startingBy tick: Ticks, in spans: [(down: Ticks, up: Ticks)]) -> (down: Ticks, up: Ticks)? {
+        var low = 0, high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].down <= tick { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : spans[low - 1]
     }
 
     /// Pedal-down intervals per channel; a pedal never lifted stays down until the file's last tick.

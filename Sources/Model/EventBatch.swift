@@ -33,6 +33,10 @@ public enum LossSteps: String, Codable, Sendable, CaseIterable {
 public struct BatchLoss: Sendable, Equatable {
     public var token: Double
     public var timing: Double
+    public init(token: Double, timing: Double) {
+        self.token = token
+        self.timing = timing
+    }
     /// The training objective: token CE + timing CE, equally weighted.
     public var total: Double { token + timing }
 }

@@ -5,7 +5,8 @@ public enum Part: String, CaseIterable, Hashable, Sendable {
 
     /// Fill colour: blue for the seed, orange for the continuation (distinguishable in colour-blind palettes).
     var colour: String { self == .seed ? "#1f77b4" : "#ff7f0e" }
-    var label: String { self == .seed ? "Seed" : "Continuation" }
+    /// "Seed" or "Continuation", as legends and MIDI track names say.
+    public var label: String { self == .seed ? "Seed" : "Continuation" }
 }
 
 /// One note to plot, with times in seconds from the start of the piece.

@@ -39,10 +39,13 @@ public struct LiveSynthConfiguration: Equatable, Sendable {
 public final class LiveSynth: ScheduledMIDISink {
     private let scheduler: Scheduler
     private let output: AudioOutput
+    /// The FluidSynth driver actually playing (PipeWire requests may be served by `pulseaudio`).
+    public let driverInUse: String
 
     /// Loads the soundfont, opens the audio device and starts the scheduler thread.
     public init(configuration: LiveSynthConfiguration, clock: any MonotonicClock) throws(SynthError) {
         let audio = try configuration.driver.settings(device: configuration.device)
+        driverInUse = audio.first { $0.0 == "audio.driver" }?.1 ?? configuration.driver.rawValue
         let synthesizer = try FluidSynthesizer(
             soundFont: configuration.soundFont, sampleRate: Double(configuration.sampleRate),
             gain: configuration.gain, program: configuration.program, channel: configuration.channel,

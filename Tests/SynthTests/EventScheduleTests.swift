@@ -41,3 +41,17 @@ import Testing
         #expect(notes.isSounding(channel: 1, note: 50))
     }
 }
+
+@Suite struct AudioDriverTests {
+    @Test func pipewire_fallsBackToPulseAudioWhenFluidSynthLacksIt() throws {
+        // Debian 12's FluidSynth 2.3 has no PipeWire driver; PipeWire desktops serve the PulseAudio protocol.
+        guard !AudioDriver.available().contains("pipewire") else { return }
+        let settings = try AudioDriver.pipewire.settings(device: nil)
+        #expect(settings.first { $0.0 == "audio.driver" }?.1 == "pulseaudio")
+    }
+
+    @Test func alsaDevice_goesToTheALSADeviceSetting() throws {
+        let settings = try AudioDriver.alsa.settings(device: "hw:Loopback,0,0")
+        #expect(settings.contains { $0 == ("audio.alsa.device", "hw:Loopback,0,0") })
+    }
+}

@@ -1,0 +1,54 @@
+import Corpus
+import Foundation
+import Model
+
+/// A model `serve` can play with: the network and the vocabulary it was trained on, checked
+/// against the timing grid this build uses.
+public struct ModelFile: Sendable {
+    public var model: EventLSTM
+    public var vocabulary: Vocabulary
+    /// Where it was read from.
+    public var path: String
+
+    /// Why a model file cannot be used, as one line.
+    public struct LoadError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "model \(path): \(reason)" }
+    }
+
+    /// Reads `path`, or the shipped default model when nil.
+    public static func open(path: String?) throws -> ModelFile {
+        guard let path = path ?? defaultModelPath else {
+            throw LoadError(path: "(default)", reason: "no model is shipped with this build; set model.path (or --model-path FILE) to a model from `continuo train`")
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LoadError(path: path, reason: "no such file")
+        }
+        let loaded: (model: EventLSTM, metadata: [String: String])
+        do {
+            loaded = try EventLSTM.load(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw LoadError(path: path, reason: "\(error)")
+        }
+        guard let json = loaded.metadata[vocabularyKey],
+              let vocabulary = try? JSONDecoder().decode(Vocabulary.self, from: Data(json.utf8)) else {
+            throw LoadError(path: path, reason: "no \(vocabularyKey) in __metadata__ (not written by `continuo train`?)")
+        }
+        let shape = loaded.model.hyperparameters
+        guard shape.vocabularySize == vocabulary.count, shape.timingClassCount == TimingGrid.count else {
+            throw LoadError(path: path, reason: "shape \(shape.vocabularySize) tokens × \(shape.timingClassCount) timing classes does not match its vocabulary (\(vocabulary.count)) and this build's timing grid (\(TimingGrid.count))")
+        }
+        if let grid = loaded.metadata[timingGridKey],
+           let layout = try? JSONDecoder().decode(TimingGrid.Layout.self, from: Data(grid.utf8)), layout != TimingGrid.layout {
+            throw LoadError(path: path, reason: "trained on another timing grid than this build's; retrain it")
+        }
+        return ModelFile(model: loaded.model, vocabulary: vocabulary, path: path)
+    }
+
+    static let vocabularyKey = "continuo.vocabulary"
+    static let timingGridKey = "continuo.timing_grid"
+
+    /// The shipped model inside this build, nil until one is shipped.
+    static var defaultModelPath: String? { nil }
+}

@@ -1,0 +1,82 @@
+import Corpus
+import Model
+
+/// The shared generator: an LSTM that has read a seed of `MusicEvent`s and proposes what comes
+/// next, one event at a time. `serve` and `generate` both sample through this type, so a
+/// continuation written to a file and one played live follow the same rules.
+///
+/// A value type: copying it forks the LSTM state, which is how the daemon keeps a warm state
+/// for the musician's seed and answers from a copy of it.
+public struct Continuation {
+    /// The network; shared, read-only.
+    public let model: EventLSTM
+    /// Token ids ↔ pitches, from the model's metadata.
+    public let vocabulary: Vocabulary
+    /// Temperature and nucleus (top-p) of both heads.
+    public var sampler: Sampler
+    /// Pitch range and key mask applied to the token distribution.
+    public var constraints: PitchConstraints {
+        didSet { mask = Self.mask(constraints, vocabulary) }
+    }
+    /// Velocity given to proposed events (the model predicts no dynamics).
+    public var velocity: UInt8
+    /// The LSTM's memory of everything fed so far.
+    public private(set) var state: LSTMState
+    /// Number of events fed (seed and proposals).
+    public private(set) var length = 0
+
+    private var logits: (token: [Float], timing: [Float])?
+    private var mask: [Bool]
+
+    /// Reads `seed` (oldest first) into a fresh LSTM state. With an empty seed, `next` first
+    /// feeds the unknown token with a one-beat timing, so it always has a distribution to draw from.
+    public init(
+        model: EventLSTM, vocabulary: Vocabulary, seed: [MusicEvent], sampler: Sampler,
+        constraints: PitchConstraints = .none
+    ) {
+        self.model = model
+        self.vocabulary = vocabulary
+        self.sampler = sampler
+        self.constraints = constraints
+        self.mask = Self.mask(constraints, vocabulary)
+        self.velocity = Self.meanVelocity(of: seed.suffix(8)) ?? 80
+        self.state = LSTMState(zeroFor: model)
+        for event in seed { feed(event) }
+    }
+
+    /// Advances the LSTM by one event the music actually contained (a seed event, or an event
+    /// the musician played while the state is kept warm).
+    public mutating func feed(_ event: MusicEvent) {
+        let token = vocabulary.id(of: event.pitches)
+        let timing = TimingGrid.classify(sinceBeats: event.sinceBeats, durationBeats: event.durationBeats)
+        logits = model.step(token: token, timing: timing, state: &state)
+        length += 1
+    }
+
+    /// Samples the next event from the current distribution, then feeds it back so the
+    /// following call continues from it.
+    public mutating func next(using rng: inout some RandomNumberGenerator) -> MusicEvent {
+        let logits = self.logits ?? model.step(
+            token: Vocabulary.unknownID, timing: TimingGrid.classify(sinceBeats: 0, durationBeats: 1), state: &state)
+        let tokenMask = mask.contains(true) ? mask : Self.mask(.none, vocabulary)
+        let token = sampler.sample(logits: logits.token, allowed: { tokenMask[$0] }, using: &rng)
+        let timing = sampler.sample(logits: logits.timing, allowed: nil, using: &rng)
+        let beats = TimingGrid.beats(ofClass: Int32(timing))
+        let event = MusicEvent(
+            pitches: vocabulary.pitches(of: Int32(token)) ?? [],
+            velocity: velocity, sinceBeats: beats.since, durationBeats: beats.duration)
+        self.logits = model.step(token: Int32(token), timing: Int32(timing), state: &state)
+        length += 1
+        return event
+    }
+
+    /// Mean velocity of some events, nil when there are none.
+    static func meanVelocity(of events: some Collection<MusicEvent>) -> UInt8? {
+        guard !events.isEmpty else { return nil }
+        return UInt8(events.reduce(0) { $0 + Int($1.velocity) } / events.count)
+    }
+
+    private static func mask(_ constraints: PitchConstraints, _ vocabulary: Vocabulary) -> [Bool] {
+        constraints.tokenMask(for: vocabulary)
+    }
+}

@@ -1,0 +1,65 @@
+import Corpus
+import Model
+
+/// The rolling seed — the last 50 events the musician played — and an LSTM state that has
+/// read it, advanced one step at a time while the musician plays so that little is left to
+/// do when the phrase ends.
+///
+/// Once the window is full, each new event drops the oldest, and the state is rebuilt from
+/// the window's new first event: the seed stays exactly "the last 50 events".
+struct WarmSeed {
+    /// Events kept as the seed.
+    static let capacity = 50
+
+    private(set) var events: [MusicEvent] = []
+    /// Bumped whenever `events` changes, so an answer can tell it is based on an older seed.
+    private(set) var generation = 0
+    private var firstIndex = 0
+    private var prepared: Continuation
+    private var preparedFirst = 0
+
+    init(model: EventLSTM, vocabulary: Vocabulary, sampler: Sampler, constraints: PitchConstraints) {
+        prepared = Continuation(model: model, vocabulary: vocabulary, seed: [], sampler: sampler,
+                                constraints: constraints)
+    }
+
+    /// Sets how answers drawn from this seed sample (kept on the prepared state so the
+    /// constraint mask is computed once, not at every phrase end).
+    mutating func configure(sampler: Sampler, constraints: PitchConstraints) {
+        prepared.sampler = sampler
+        if prepared.constraints != constraints { prepared.constraints = constraints }
+    }
+
+    /// Appends one completed event, dropping the oldest beyond `capacity`.
+    mutating func append(_ event: MusicEvent) {
+        events.append(event)
+        if events.count > Self.capacity {
+            events.removeFirst()
+            firstIndex += 1
+        }
+        generation += 1
+    }
+
+    /// Forgets the prepared state (new model): the next steps rebuild it from the seed.
+    mutating func rebuild(model: EventLSTM, vocabulary: Vocabulary) {
+        prepared = Continuation(model: model, vocabulary: vocabulary, seed: [], sampler: prepared.sampler,
+                                constraints: prepared.constraints)
+        preparedFirst = firstIndex
+    }
+
+    /// Feeds one more seed event into the prepared state; false when it is already current.
+    mutating func step() -> Bool {
+        if preparedFirst != firstIndex {
+            rebuild(model: prepared.model, vocabulary: prepared.vocabulary)
+        }
+        guard prepared.length < events.count else { return false }
+        prepared.feed(events[prepared.length])
+        return true
+    }
+
+    /// A continuation that has read exactly the current seed, finishing the warm-up first.
+    mutating func continuation() -> Continuation {
+        while step() {}
+        return prepared
+    }
+}

@@ -1,0 +1,43 @@
+import Corpus
+import Model
+
+/// Training windows packed into `EventBatch`es (time-major), in a seeded shuffled order per epoch.
+public struct WindowBatches: Sendable {
+    public let windows: [TrainingWindow]
+    public let batchSize: Int
+    /// Whether a last, smaller batch is kept (validation) or dropped (training).
+    public let keepsPartialBatch: Bool
+
+    public init(windows: [TrainingWindow], batchSize: Int, keepsPartialBatch: Bool) {
+        self.windows = windows
+        self.batchSize = batchSize
+        self.keepsPartialBatch = keepsPartialBatch
+    }
+
+    public var count: Int { keepsPartialBatch ? (windows.count + batchSize - 1) / batchSize : windows.count / batchSize }
+
+    /// Window indices in epoch order: a Fisher–Yates shuffle from `seed`, or as stored when nil.
+    public func order(seed: UInt64?) -> [Int] {
+        var order = Array(windows.indices)
+        guard let seed else { return order }
+        var rng = SplitMix64(seed: seed)
+        order.shuffle(using: &rng)
+        return order
+    }
+
+    /// Batch `index` of `order`: event t of window b at `t * batch + b`, t = 0…length, the last
+    /// row being the final target.
+    public func batch(_ index: Int, order: [Int]) -> EventBatch {
+        let members = order[index * batchSize ..< min((index + 1) * batchSize, order.count)].map { windows[$0] }
+        let length = members[0].inputs.count, width = members.count
+        var tokens = [Int32](repeating: 0, count: (length + 1) * width), timings = tokens
+        for (b, w) in members.enumerated() {
+            for t in 0...length {
+                let event = t < length ? w.inputs[t] : w.targets[length - 1]
+                tokens[t * width + b] = event.token
+                timings[t * width + b] = event.timing
+            }
+        }
+        return EventBatch(length: length, batchSize: width, tokens: tokens, timings: timings)
+    }
+}

@@ -1,0 +1,73 @@
+import Corpus
+import Foundation
+import Model
+import Testing
+import Training
+
+@Suite struct TrainingRunTests {
+    @Test func sameSeed_givesIdenticalWeights() throws {
+        let dir = try temporaryDirectory()
+        func train(_ name: String) throws -> [Float] {
+            let run = TrainingRun(corpus: tinyCorpus(), configuration: tinyConfiguration(), output: dir.appendingPathComponent(name))
+            _ = try run.run()
+            return Array(run.model.parameters.buffer)
+        }
+        #expect(try train("a.safetensors") == train("b.safetensors"))
+    }
+
+    @Test func interruptedThenResumedRun_endsWithTheUninterruptedWeights() throws {
+        let dir = try temporaryDirectory()
+        let straight = TrainingRun(corpus: tinyCorpus(), configuration: tinyConfiguration(), output: dir.appendingPathComponent("s.safetensors"))
+        _ = try straight.run()
+
+        let output = dir.appendingPathComponent("r.safetensors")
+        let first = TrainingRun(corpus: tinyCorpus(), configuration: tinyConfiguration(), output: output)
+        var batches = 0
+        let outcome = try first.run(shouldStop: { batches == 7 }, report: { if case .batch = $0 { batches += 1 } })
+        #expect(outcome == .interrupted(resumeFile: first.resumeFile))
+        #expect(first.trainingBatches.count < 7, "the interruption should fall mid-run, after epoch 1")
+
+        let resumed = try TrainingRun(resuming: first.resumeFile, corpus: tinyCorpus(), output: output)
+        _ = try resumed.run()
+        #expect(Array(resumed.model.parameters.buffer) == Array(straight.model.parameters.buffer))
+    }
+
+    @Test func bestModel_isSavedWithVocabularyTimingGridAndFigures() throws {
+        let dir = try temporaryDirectory()
+        let output = dir.appendingPathComponent("m.safetensors")
+        let run = TrainingRun(corpus: tinyCorpus(), configuration: tinyConfiguration(epochs: 4), output: output)
+        guard case let .finished(best?) = try run.run() else { Issue.record("run did not finish"); return }
+        let (model, metadata) = try EventLSTM.load(contentsOf: output)
+        #expect(model.hyperparameters.vocabularySize == 6 && model.hyperparameters.timingClassCount == TimingGrid.count)
+        let vocabulary = try JSONDecoder().decode(Vocabulary.self, from: Data(metadata[TrainingMetadata.vocabularyKey]!.utf8))
+        #expect(vocabulary == tinyCorpus().vocabulary)
+        #expect(try JSONDecoder().decode(TimingGrid.Layout.self, from: Data(metadata[TrainingMetadata.timingGridKey]!.utf8)) == TimingGrid.layout)
+        #expect(metadata[TrainingMetadata.trainingKey]?.contains("\"epoch\":\(best.epoch)") == true)
+        // The saved file is the best epoch's model: re-validating it gives that epoch's figures.
+        let reloaded = try TrainingRun(resuming: run.resumeFile, corpus: tinyCorpus(), output: dir.appendingPathComponent("x.safetensors"))
+        reloaded.model.updateParameters { θ in for i in θ.indices { θ[i] = model.parameters.base[i] } }
+        #expect(abs(reloaded.validate().crossEntropy - best.validation.crossEntropy) < 1e-9)
+    }
+
+    @Test func validationLoss_falls_onALearnableCorpus() throws {
+        let dir = try temporaryDirectory()
+        var summaries: [EpochSummary] = []
+        _ = try TrainingRun(corpus: tinyCorpus(), configuration: tinyConfiguration(epochs: 12), output: dir.appendingPathComponent("m.safetensors"))
+            .run(report: { if case let .epoch(s) = $0 { summaries.append(s) } })
+        let first = try #require(summaries.first), last = try #require(summaries.last)
+        #expect(last.validation.crossEntropy < first.validation.crossEntropy * 0.7, "\(first.validation) → \(last.validation)")
+        #expect(last.validation.tokenTop5 == 1)
+    }
+
+    @Test func resumingWithAnotherVocabulary_isRefusedInOneLine() throws {
+        let dir = try temporaryDirectory()
+        let run = TrainingRun(corpus: tinyCorpus(), configuration: tinyConfiguration(epochs: 1), output: dir.appendingPathComponent("m.safetensors"))
+        _ = try run.run()
+        var other = tinyCorpus()
+        other.vocabulary = Vocabulary(entries: [[60], [61]])
+        let error = #expect(throws: TrainingError.self) {
+            try TrainingRun(resuming: run.resumeFile, corpus: other, output: dir.appendingPathComponent("n.safetensors"))
+        }
+        #expect(error?.description.contains("another vocabulary") == true)
+    }
+}
