@@ -15,13 +15,15 @@ public final class SequencerInput: Sendable {
     private let onEvent: @Sendable (InputEvent) -> Void
     private let onFailure: @Sendable (SequencerError) -> Void
     private let connected = Mutex<[PortAddress: String]>([:])
+    private let started = Atomic<Bool>(false)
     private let stopping = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
 
     /// - Parameters:
     ///   - sources: patterns of ports to read from (a keyboard); `[.hardware]` is the usual default.
     ///   - destinations: patterns of ports `Continuo Out` is connected to (a DAW).
-    ///   - onEvent: called on the reader thread, in arrival order; keep it short.
+    ///   - onEvent: called in arrival order on the reader thread (for the ports connected at once,
+    ///     during `start()`); keep it short.
     ///   - onFailure: an ALSA call that failed while running (a connection refused, an overrun).
     public init(client: SequencerClient, sources: [PortPattern], destinations: [PortPattern] = [],
                 onEvent: @escaping @Sendable (InputEvent) -> Void,
@@ -41,6 +43,7 @@ public final class SequencerInput: Sendable {
         let announce = PortAddress(client: UInt8(SND_SEQ_CLIENT_SYSTEM), port: UInt8(SND_SEQ_PORT_SYSTEM_ANNOUNCE))
         try client.connect(source: announce)
         for port in try client.ports() { consider(port) }
+        started.store(true, ordering: .relaxed)
         let thread = Thread { [self] in
             readUntilStopped()
             finished.signal()
@@ -51,7 +54,7 @@ public final class SequencerInput: Sendable {
 
     /// Stops the reader thread and waits for it to end.
     public func stop() {
-        guard !stopping.exchange(true, ordering: .relaxed) else { return }
+        guard !stopping.exchange(true, ordering: .relaxed), started.load(ordering: .relaxed) else { return }
         finished.wait()
     }
 

@@ -5,13 +5,12 @@ import Synchronization
 /// `Continuo Out` as a `ScheduledMIDISink`: every message is put on the client's queue with a
 /// real-time stamp, so the kernel plays it at its moment whatever our threads are doing.
 ///
-/// It remembers which notes may be sounding (a note-on scheduled whose note-off has not played),
-/// so `allNotesOff` can end exactly those, even after `cancelPending` dropped their note-offs.
+/// It remembers which notes may be sounding (`SoundingNotes`), so `allNotesOff` can end exactly
+/// those, even after `cancelPending` dropped their note-offs.
 public final class SequencerOutput: ScheduledMIDISink {
     public let client: SequencerClient
     private let onFailure: @Sendable (SequencerError) -> Void
-    /// Per (channel, note): when its note-off plays; `.infinity` while none is scheduled.
-    private let sounding = Mutex<[NoteKey: Double]>([:])
+    private let sounding = Mutex(SoundingNotes())
 
     public init(client: SequencerClient, onFailure: @escaping @Sendable (SequencerError) -> Void = { _ in }) {
         self.client = client
@@ -40,19 +39,13 @@ public final class SequencerOutput: ScheduledMIDISink {
             }
         } catch { onFailure(error) }
         let now = client.clock.now().seconds
-        sounding.withLock { notes in
-            for (key, off) in notes where off > now { notes[key] = .infinity }
-        }
+        sounding.withLock { $0.cancelReleases(after: now) }
     }
 
     /// Sends, now: a note-off for every note that may sound on `channel`, All Notes Off, sustain up.
     public func allNotesOff(channel: UInt8) {
         let now = client.clock.now().seconds
-        let notes = sounding.withLock { table in
-            let ours = table.filter { $0.key.channel == channel }
-            for key in ours.keys { table[key] = nil }
-            return ours.filter { $0.value > now }.keys.map(\.note).sorted()
-        }
+        let notes = sounding.withLock { $0.release(channel: channel, now: now) }
         for note in notes { sendNow(.noteOff(channel: channel, note: note, velocity: 0)) }
         sendNow(.controlChange(channel: channel, controller: MIDIMessage.allNotesOffController, value: 0))
         sendNow(.controlChange(channel: channel, controller: MIDIMessage.sustainController, value: 0))
@@ -79,27 +72,13 @@ public final class SequencerOutput: ScheduledMIDISink {
     }
 
     private func track(_ message: MIDIMessage, at time: Double) {
+        let note: MIDIMessageNote
         switch message {
-        case let .noteOn(channel, note, velocity) where velocity > 0:
-            let now = client.clock.now().seconds
-            sounding.withLock { notes in
-                // Forget notes that have ended, so the table stays as small as what sounds.
-                if notes.count > 256 { notes = notes.filter { $0.value > now } }
-                notes[NoteKey(channel: channel, note: note)] = .infinity
-            }
-        case let .noteOn(channel, note, _), let .noteOff(channel, note, _):
-            sounding.withLock { notes in
-                let key = NoteKey(channel: channel, note: note)
-                if notes[key] != nil { notes[key] = time }
-            }
-        default:
-            break
+        case let .noteOn(channel, key, velocity) where velocity > 0: note = .on(NoteKey(channel: channel, note: key))
+        case let .noteOn(channel, key, _), let .noteOff(channel, key, _): note = .off(NoteKey(channel: channel, note: key))
+        default: return
         }
+        let now = client.clock.now().seconds
+        sounding.withLock { $0.track(note, at: time, now: now) }
     }
-}
-
-/// A key on a channel.
-struct NoteKey: Hashable {
-    var channel: UInt8
-    var note: UInt8
 }

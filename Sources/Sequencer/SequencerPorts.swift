@@ -5,16 +5,16 @@ extension SequencerClient {
     public func ports() throws(SequencerError) -> [PortDescription] {
         try withHandle { seq throws(SequencerError) in
             try withInfoRecords { client, port throws(SequencerError) in
-            var found: [PortDescription] = []
-            snd_seq_client_info_set_client(client, -1)
-            while snd_seq_query_next_client(seq, client) >= 0 {
-                snd_seq_port_info_set_client(port, snd_seq_client_info_get_client(client))
-                snd_seq_port_info_set_port(port, -1)
-                while snd_seq_query_next_port(seq, port) >= 0 {
-                    found.append(Self.description(client: client, port: port))
+                var found: [PortDescription] = []
+                snd_seq_client_info_set_client(client, -1)
+                while snd_seq_query_next_client(seq, client) >= 0 {
+                    snd_seq_port_info_set_client(port, snd_seq_client_info_get_client(client))
+                    snd_seq_port_info_set_port(port, -1)
+                    while snd_seq_query_next_port(seq, port) >= 0 {
+                        found.append(Self.description(client: client, port: port))
+                    }
                 }
-            }
-            return found
+                return found
             }
         }
     }
@@ -23,10 +23,10 @@ extension SequencerClient {
     public func port(at address: PortAddress) throws(SequencerError) -> PortDescription? {
         try withHandle { seq throws(SequencerError) in
             try withInfoRecords { client, port throws(SequencerError) in
-            guard snd_seq_get_any_client_info(seq, Int32(address.client), client) >= 0,
-                  snd_seq_get_any_port_info(seq, Int32(address.client), Int32(address.port), port) >= 0
-            else { return nil }
-            return Self.description(client: client, port: port)
+                guard snd_seq_get_any_client_info(seq, Int32(address.client), client) >= 0,
+                      snd_seq_get_any_port_info(seq, Int32(address.client), Int32(address.port), port) >= 0
+                else { return nil }
+                return Self.description(client: client, port: port)
             }
         }
     }

@@ -19,7 +19,7 @@ enum Fixtures {
         Array(repeating: 240, count: 12) + [360, 120, 480] as [UInt32]
     ).map { FixtureNote(pitch: $0.0, velocity: $0.1, ticks: $1) }
 
-    /// Scenario 3 and 5: what `continuo play` plays — a short phrase ending on a long A4.
+    /// Scenario 3: what `continuo play` sends out — a short phrase ending on a long A4.
     static let phrase: [FixtureNote] = [
         FixtureNote(pitch: 60, velocity: 90, ticks: 240),
         FixtureNote(pitch: 64, velocity: 80, ticks: 240),
@@ -27,7 +27,11 @@ enum Fixtures {
         FixtureNote(pitch: 69, velocity: 100, ticks: 1440),  // A4, 440 Hz: 1.5 s at 120 bpm
     ]
 
+    /// Scenario 5: one A4 (MIDI 69, 440 Hz in equal temperament), 2 s long at 120 bpm.
+    static let concertA = [FixtureNote(pitch: 69, velocity: 110, ticks: 1920)]
+
     static func write(into folder: URL) throws {
+        try standardMIDIFile(concertA, runningStatus: false).write(to: folder.appending(path: "concert-a.mid"))
         try standardMIDIFile(melody, runningStatus: true).write(to: folder.appending(path: "melody.mid"))
         try standardMIDIFile(phrase, runningStatus: false).write(to: folder.appending(path: "phrase.mid"))
     }

@@ -43,3 +43,35 @@ struct AconnectListing {
 
     func port(_ name: String) -> Port? { ports.first { $0.name == name } }
 }
+
+/// A note event as `aseqdump` prints it, with the arrival time the scenario prefixed.
+struct AseqdumpEvent: Equatable {
+    enum Kind: Equatable {
+        case noteOn(Int, Int)
+        case noteOff(Int, Int)
+        case control(Int, Int)
+    }
+
+    var arrival: Double
+    var source: String
+    var kind: Kind
+
+    /// Lines such as `1733100000.123456  128:1   Note on   0, note 60, velocity 90` or
+    /// `…  128:1   Control change   0, controller 123, value 0`.
+    static func lines(_ text: String) -> [AseqdumpEvent] {
+        text.split(separator: "\n").compactMap { line in
+            guard let head = line.firstMatch(of: /^(\d+\.\d+)\s+(\d+:\d+)\s+/), let arrival = Double(head.1) else { return nil }
+            let kind: Kind
+            if let note = line.firstMatch(of: /(Note on|Note off)\s+\d+, note (\d+), velocity (\d+)/),
+               let pitch = Int(note.2), let velocity = Int(note.3) {
+                kind = note.1 == "Note on" ? .noteOn(pitch, velocity) : .noteOff(pitch, velocity)
+            } else if let control = line.firstMatch(of: /Control change\s+\d+, controller (\d+), value (\d+)/),
+                      let number = Int(control.1), let value = Int(control.2) {
+                kind = .control(number, value)
+            } else {
+                return nil
+            }
+            return AseqdumpEvent(arrival: arrival, source: String(head.2), kind: kind)
+        }
+    }
+}

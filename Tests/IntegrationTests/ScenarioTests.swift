@@ -43,6 +43,51 @@ struct ScenarioTests {
                 "arrival times go backwards: \(times)")
     }
 
+    @Test func continuoPlay_recordedByAseqdump_inScheduleOrder_everyNoteOnPaired() async throws {
+        let run = try await ScenarioRun("03-play-out")
+        run.expectCompleted()
+        let continuo = try #require(AconnectListing(run.file("aconnect.txt")).port("Continuo Out"))
+        let events = AseqdumpEvent.lines(run.file("dump.out"))
+        #expect(events.allSatisfy { $0.source == "\(continuo.client):1" }, "events from elsewhere: \(events)")
+        let expected = Fixtures.phrase.flatMap { note in [
+            AseqdumpEvent.Kind.noteOn(Int(note.pitch), Int(note.velocity)), .noteOff(Int(note.pitch), 64),
+        ] }
+        #expect(events.map(\.kind) == expected)
+        expectEveryNoteOnReleased(events)
+        // The queue played the schedule over its length (2.25 s) rather than all at once.
+        let times = events.map(\.arrival)
+        #expect(zip(times, times.dropFirst()).allSatisfy { $0 <= $1 })
+        if let first = times.first, let last = times.last { #expect(last - first > 1.5, "span \(last - first) s") }
+    }
+
+    @Test func interruptedPlay_dropsWhatIsQueued_andReleasesTheSoundingNote() async throws {
+        let run = try await ScenarioRun("03-play-out")
+        let events = AseqdumpEvent.lines(run.file("dump-stopped.out"))
+        // Stopped at 1.0 s: the first three notes (0–0.75 s) played whole, A4 started at 0.75 s;
+        // its note-off (due at 2.25 s) was removed from the queue and sent at once instead, then
+        // All Notes Off (CC 123) and sustain up (CC 64 = 0) on channel 1.
+        #expect(events.map(\.kind) == [
+            .noteOn(60, 90), .noteOff(60, 64), .noteOn(64, 80), .noteOff(64, 64), .noteOn(67, 70), .noteOff(67, 64),
+            .noteOn(69, 100), .noteOff(69, 0), .control(123, 0), .control(64, 0),
+        ])
+        expectEveryNoteOnReleased(events)
+    }
+
+    private func expectEveryNoteOnReleased(_ events: [AseqdumpEvent], sourceLocation: SourceLocation = #_sourceLocation) {
+        var held = Set<Int>()
+        for event in events {
+            switch event.kind {
+            case .noteOn(let pitch, _):
+                #expect(held.insert(pitch).inserted, "note-on \(pitch) while it sounds", sourceLocation: sourceLocation)
+            case .noteOff(let pitch, _):
+                #expect(held.remove(pitch) != nil, "note-off \(pitch) without a note-on", sourceLocation: sourceLocation)
+            case .control:
+                break
+            }
+        }
+        #expect(held.isEmpty, "note-ons never released: \(held)", sourceLocation: sourceLocation)
+    }
+
     @Test func unplugAndReplug_lossReported_processAlive_reconnected() async throws {
         let run = try await ScenarioRun("04-hotplug")
         run.expectCompleted()
@@ -55,5 +100,20 @@ struct ScenarioTests {
             "connected \(port) ", "noteOn  62", "noteOff  62",
         ])
         #expect(run.file("alive.txt").hasPrefix("yes"), "the monitor died when the card went away")
+    }
+
+    @Test func liveSynthIntoLoopback_capturedNotSilent_dominantFrequencyIsA440() async throws {
+        let run = try await ScenarioRun("05-audio")
+        run.expectCompleted()
+        let data = try Data(contentsOf: run.directory.appending(path: "capture.wav"))
+        let capture = try #require(Capture(wav: data), "capture.wav is not a 16-bit WAV")
+        #expect(capture.sampleRate == 48_000)
+        let window = 16_384
+        try #require(capture.samples.count > window, "capture too short: \(capture.samples.count) samples")
+        let loudest = capture.loudestWindow(count: window)
+        let level = capture.rms(from: loudest, count: window)
+        #expect(level > 0.01, "capture is silent: RMS \(level) of full scale")
+        let frequency = capture.dominantFrequency(from: loudest, count: window)
+        #expect(abs(frequency - 440) < 4, "dominant frequency \(frequency) Hz, A4 is 440 Hz")
     }
 }
