@@ -17,7 +17,7 @@ public struct TimedNote: Hashable, Sendable {
 
 extension ChordRules {
     /// Groups notes (sorted by onset) into note and chord events by `onsetWindowSeconds`, capping each
-    /// chord with `capped(_:)`. An event's velocity is the mean of its kept notes, its duration lasts until
+    /// chord with `capped(_:)`. An event's velocity is the mean of its kept notes (rounded down), its duration lasts until
     /// the last of them ends, and `sinceBeats` is measured from the previous event's first onset.
     /// Also returns how many chords lost pitches to the cap.
     public static func events(grouping notes: [TimedNote]) -> (events: [MusicEvent], cappedChords: Int) {
