@@ -1,7 +1,65 @@
 import ArgumentParser
+import ContinuoApp
+import Foundation
+import Model
 
-// Placeholder: replaced by the real `train` subcommand.
+/// `continuo train CORPUS_DIR --out model.safetensors`: wiring only; see `TrainSession`.
 struct TrainCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "train", abstract: "(not built yet)")
-    func run() async throws { throw ValidationError("continuo train is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the event LSTM on a folder of MIDI files.",
+        discussion: """
+            Writes the best model (by validation cross-entropy) to --out after each improving epoch and \
+            a resume checkpoint beside it (NAME.resume.safetensors) after every epoch. Ctrl-C writes the \
+            resume checkpoint and exits; continue with --resume.
+            """)
+
+    @Argument(help: "Folder of .mid files (searched recursively).") var corpus: String
+    @Option(help: "Where to write the best model (safetensors).") var out: String
+    @Option(help: "Epochs to train.") var epochs = 30
+    @Option(help: "LSTM layers.") var layers = 3
+    @Option(help: "Hidden size of every layer.") var hidden = 512
+    @Option(help: "Dropout between LSTM layers.") var dropout: Float = 0.3
+    @Option(help: "Windows per batch.") var batch = 64
+    @Option(help: "Events per training window (truncated-BPTT length).") var window = 50
+    @Option(help: "Events between the starts of training windows.") var stride = 10
+    @Option(help: "Adam learning rate.") var lr: Float = 1e-3
+    @Option(help: "Gradient-norm clipping threshold (0 disables).") var clip: Float = 5
+    @Option(help: "Random seed (initial weights, split, shuffles, dropout).") var seed: UInt64 = 0
+    @Option(help: "Fraction of files held out for validation.") var validationFraction = 0.1
+    @Option(help: "Epochs without validation improvement before stopping.") var patience = 5
+    @Option(help: "Also train on every transposition within ±N semitones.") var transpose = 0
+    @Option(help: "Keep tokens seen at least this often; rarer ones become <unk>.") var minCount = 2
+    @Option(help: "Model file precision: f32 or f16.") var dtype = "f32"
+    @Option(help: "Continue from a .resume.safetensors checkpoint.") var resume: String?
+    @Flag(help: "Take the loss on each window's last step only (the seed's objective).") var lastStepOnly = false
+
+    func run() async throws {
+        guard let modelDType = SafetensorsDType(rawValue: dtype.uppercased()) else { throw ValidationError("--dtype must be f32 or f16") }
+        var session = TrainSession(corpusDirectory: URL(fileURLWithPath: corpus), output: URL(fileURLWithPath: out))
+        session.configuration.epochs = epochs
+        session.configuration.layers = layers
+        session.configuration.hidden = hidden
+        session.configuration.dropout = dropout
+        session.configuration.batchSize = batch
+        session.configuration.windowLength = window
+        session.configuration.windowStride = stride
+        session.configuration.learningRate = lr
+        session.configuration.maxGradientNorm = clip > 0 ? clip : nil
+        session.configuration.seed = seed
+        session.configuration.patience = patience
+        session.configuration.lossSteps = lastStepOnly ? .last : .every
+        session.validationFraction = validationFraction
+        session.transpose = transpose
+        session.minimumTokenCount = minCount
+        session.modelDType = modelDType
+        session.resumeFile = resume.map { URL(fileURLWithPath: $0) }
+        session.epochsOverride = resume == nil ? nil : epochs
+        do {
+            _ = try session.run { print($0) }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
 }

@@ -1,0 +1,72 @@
+import Corpus
+import Foundation
+import Model
+import Synchronization
+import Training
+
+/// `continuo train`: reads a folder of MIDI files, encodes it, and runs (or resumes) training,
+/// with Ctrl-C turned into "write a resume checkpoint and exit".
+public struct TrainSession {
+    public var corpusDirectory: URL
+    public var output: URL
+    public var configuration = TrainingConfiguration()
+    public var validationFraction = 0.1
+    /// Training pieces are also used transposed by every shift in −transpose…transpose semitones.
+    public var transpose = 0
+    public var minimumTokenCount = 2
+    public var modelDType = SafetensorsDType.f32
+    /// A `.resume.safetensors` file to continue from; its configuration wins except `epochs`.
+    public var resumeFile: URL?
+    public var epochsOverride: Int?
+
+    public init(corpusDirectory: URL, output: URL) {
+        self.corpusDirectory = corpusDirectory
+        self.output = output
+    }
+
+    /// Runs to the end, writing progress through `progress`; returns how it ended.
+    public func run(progress: TrainProgress = TrainProgress(), log: (String) -> Void) throws -> TrainingOutcome {
+        let loaded = CorpusLoader.load(directory: corpusDirectory)
+        guard !loaded.pieces.isEmpty else {
+            throw TrainingError("\(corpusDirectory.path): no usable MIDI file (\(loaded.skipped.count) skipped)")
+        }
+        let corpus = EncodedCorpus(pieces: loaded.pieces, validationFraction: validationFraction,
+                                   minimumTokenCount: minimumTokenCount, transpositions: -transpose...transpose,
+                                   seed: configuration.seed)
+        let run = try resumeFile.map {
+            try TrainingRun(resuming: $0, corpus: corpus, output: output, modelDType: modelDType, epochs: epochsOverride)
+        } ?? TrainingRun(corpus: corpus, configuration: configuration, output: output, modelDType: modelDType)
+        let c = run.configuration, p = run.model.hyperparameters
+        log("corpus: \(loaded.pieces.count) pieces (\(loaded.skipped.count) skipped), vocabulary \(corpus.vocabulary.count) tokens, "
+            + "\(TimingGrid.count) timing classes; \(run.trainingBatches.windows.count) training windows "
+            + "(\(run.trainingBatches.count) batches of \(c.batchSize)×\(c.windowLength)), \(run.validationBatches.windows.count) validation windows")
+        log("model: \(p.layers)×\(p.hidden) LSTM, \(run.model.layout.count) parameters; OpenBLAS \(BLASInfo.coreName), \(BLASInfo.threads) threads")
+        TrainInterrupt.install()
+        defer { TrainInterrupt.uninstall() }
+        let outcome = try run.run(shouldStop: { TrainInterrupt.requested }, report: progress.report)
+        switch outcome {
+        case let .finished(best): log("finished; best " + (best.map(TrainProgress.summaryLine) ?? "none") + "; model at \(output.path)")
+        case let .stoppedEarly(best): log("stopped early; best " + (best.map(TrainProgress.summaryLine) ?? "none") + "; model at \(output.path)")
+        case let .interrupted(file): log("\ninterrupted; resume with --resume \(file.path)")
+        }
+        return outcome
+    }
+}
+
+/// SIGINT while training: the first Ctrl-C asks the run to stop after the current batch (it then
+/// writes its checkpoint); the handler is removed at once, so a second Ctrl-C kills as usual.
+enum TrainInterrupt {
+    private static let flag = Atomic<Bool>(false)
+
+    static var requested: Bool { flag.load(ordering: .relaxed) }
+
+    static func install() {
+        flag.store(false, ordering: .relaxed)
+        signal(SIGINT) { _ in
+            TrainInterrupt.flag.store(true, ordering: .relaxed)
+            signal(SIGINT, SIG_DFL)
+        }
+    }
+
+    static func uninstall() { signal(SIGINT, SIG_DFL) }
+}
