@@ -49,11 +49,8 @@ public enum CorpusLoader {
 
     /// One file as a piece, or the one-line reason it is not one.
     public static func load(_ url: URL, name: String) -> Result<Piece, SkipReason> {
-        let bytes: [UInt8]
-        do { bytes = [UInt8](try Data(contentsOf: url)) } catch { return .failure(SkipReason("\(name): cannot read: \(error.localizedDescription)")) }
         do {
-            let file = try MIDIFile(bytes: bytes, name: name)
-            return .success(try Piece(file: file, name: name))
+            return .success(try Piece(file: try MIDIFile(contentsOf: url, name: name), name: name))
         } catch let error as MIDIFileError {
             return .failure(SkipReason(error.description))
         } catch {

@@ -40,16 +40,17 @@ public struct EncodedCorpus: Sendable {
     }
 
     /// Splits `pieces` by file, augments training pieces by every shift in `transpositions` that keeps
-    /// them in 0…127, builds the vocabulary from the (augmented) training events, and encodes both sides.
+    /// them in 0…127, builds the vocabulary from the (augmented) training events (threshold, optional size
+    /// cap counting `<unk>`), and encodes both sides.
     public init(pieces: [Piece], validationFraction: Double = 0.1, minimumTokenCount: Int = 2,
-                transpositions: ClosedRange<Int> = 0...0, seed: UInt64 = 0) {
+                maximumVocabularySize: Int? = nil, transpositions: ClosedRange<Int> = 0...0, seed: UInt64 = 0) {
         let held = FileSplit.validationNames(pieces.map(\.name), fraction: validationFraction, seed: seed)
         let augmented = pieces.filter { !held.contains($0.name) }.flatMap { piece in
             transpositions.compactMap { shift in
                 Transposition.transposed(piece.events, by: shift).map { (piece.name, shift, $0) }
             }
         }
-        let vocabulary = Vocabulary(counting: augmented.map(\.2), minimumCount: minimumTokenCount)
+        let vocabulary = Vocabulary(counting: augmented.map(\.2), minimumCount: minimumTokenCount, maximumSize: maximumVocabularySize)
         self.init(vocabulary: vocabulary,
                   training: augmented.map { EncodedSequence(name: $0.0, transposition: $0.1, events: $0.2, vocabulary: vocabulary) },
                   validation: pieces.filter { held.contains($0.name) }.map {

@@ -19,6 +19,7 @@ public struct Piece: Sendable, Hashable {
         case noPitchedNotes(drumNotes: Int, otherNotes: Int)
         public var description: String {
             switch self {
+            case .noPitchedNotes(0, 0): "no notes"
             case let .noPitchedNotes(drums, others):
                 "no pitched notes (\(drums) drum notes, \(others) percussive or effect notes dropped)"
             }
@@ -34,34 +35,16 @@ public struct Piece: Sendable, Hashable {
         }
         let map = TempoMap(file)
         let notes = SustainPedal.fold(selection.notes, pedalOf: file).sorted { ($0.start, $0.pitch) < ($1.start, $1.pitch) }
-        var events: [MusicEvent] = []
-        var capped = 0
-        var previousOnset: Double?
-        var first = 0
-        while first < notes.count {
-            let startSeconds = map.seconds(at: notes[first].start).value
-            var last = first
-            while last + 1 < notes.count, map.seconds(at: notes[last + 1].start).value - startSeconds <= ChordRules.onsetWindowSeconds {
-                last += 1
-            }
-            let group = notes[first...last]
-            let pitches = ChordRules.capped(group.map(\.pitch))
-            if Set(group.map(\.pitch)).count > pitches.count { capped += 1 }
-            let sounding = group.filter { pitches.contains($0.pitch) }
-            let onset = map.beats(at: notes[first].start)
-            let end = sounding.map { map.beats(at: $0.end) }.max() ?? onset
-            let velocity = sounding.map { Int($0.velocity) }.reduce(0, +) / max(sounding.count, 1)
-            events.append(MusicEvent(pitches: pitches, velocity: UInt8(velocity), sinceBeats: previousOnset.map { onset - $0 } ?? 0,
-                                     durationBeats: max(end - onset, 0)))
-            previousOnset = onset
-            first = last + 1
-        }
+        let grouped = ChordRules.events(grouping: notes.map {
+            TimedNote(pitch: $0.pitch, velocity: $0.velocity, onsetSeconds: map.seconds(at: $0.start).value,
+                      onsetBeats: map.beats(at: $0.start), endBeats: map.beats(at: $0.end))
+        })
         self.name = name
-        self.events = events
+        self.events = grouped.events
         self.rule = rule
         self.keptNotes = notes.count
         self.droppedDrumNotes = selection.drums
         self.droppedOtherNotes = selection.others
-        self.cappedChords = capped
+        self.cappedChords = grouped.cappedChords
     }
 }

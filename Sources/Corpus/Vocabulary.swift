@@ -22,14 +22,15 @@ public struct Vocabulary: Codable, Sendable, Equatable {
         self.ids = Dictionary(entries.enumerated().map { ($1, Int32($0 + 1)) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Counts every event's pitches in `sequences` and keeps those seen at least `minimumCount` times.
-    public init(counting sequences: [[MusicEvent]], minimumCount: Int = 2) {
+    /// Counts every event's pitches in `sequences` and keeps those seen at least `minimumCount` times,
+    /// at most `maximumSize - 1` of them (the most frequent) when a maximum is given.
+    public init(counting sequences: [[MusicEvent]], minimumCount: Int = 2, maximumSize: Int? = nil) {
         var counts: [[UInt8]: Int] = [:]
         for sequence in sequences { for event in sequence { counts[event.pitches, default: 0] += 1 } }
         let kept = counts.filter { $0.value >= minimumCount }.sorted {
             $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key)
         }
-        self.init(entries: kept.map(\.key))
+        self.init(entries: kept.prefix(maximumSize.map { max($0 - 1, 0) } ?? kept.count).map(\.key))
     }
 
     /// Id of a pitch set (ascending, distinct); `unknownID` when absent.

@@ -16,16 +16,19 @@ public struct Continuation {
     public var sampler: Sampler
     /// Pitch range and key mask applied to the token distribution.
     public var constraints: PitchConstraints {
-        didSet { mask = Self.mask(constraints, vocabulary) }
+        didSet { mask = constraints.tokenMask(for: vocabulary) }
     }
     /// Velocity given to proposed events (the model predicts no dynamics).
     public var velocity: UInt8
-    /// The LSTM's memory of everything fed so far.
-    public private(set) var state: LSTMState
-    /// Number of events fed (seed and proposals).
+    /// Number of events read (seed, fed and proposed).
     public private(set) var length = 0
 
+    /// The LSTM's memory of everything read, except `proposed`.
+    private var state: LSTMState
     private var logits: (token: [Float], timing: [Float])?
+    /// The last proposal, read into the state only when the next distribution is needed: the
+    /// caller can schedule a proposal before its LSTM step runs (phrase-end latency).
+    private var proposed: (token: Int32, timing: Int32)?
     private var mask: [Bool]
 
     /// Reads `seed` (oldest first) into a fresh LSTM state. With an empty seed, `next` first
@@ -38,7 +41,7 @@ public struct Continuation {
         self.vocabulary = vocabulary
         self.sampler = sampler
         self.constraints = constraints
-        self.mask = Self.mask(constraints, vocabulary)
+        self.mask = constraints.tokenMask(for: vocabulary)
         self.velocity = Self.meanVelocity(of: seed.suffix(8)) ?? 80
         self.state = LSTMState(zeroFor: model)
         for event in seed { feed(event) }
@@ -47,36 +50,41 @@ public struct Continuation {
     /// Advances the LSTM by one event the music actually contained (a seed event, or an event
     /// the musician played while the state is kept warm).
     public mutating func feed(_ event: MusicEvent) {
+        readProposal()
         let token = vocabulary.id(of: event.pitches)
         let timing = TimingGrid.classify(sinceBeats: event.sinceBeats, durationBeats: event.durationBeats)
         logits = model.step(token: token, timing: timing, state: &state)
         length += 1
     }
 
-    /// Samples the next event from the current distribution, then feeds it back so the
-    /// following call continues from it.
+    /// Samples the next event from the current distribution; the following call (or `feed`)
+    /// continues from it.
     public mutating func next(using rng: inout some RandomNumberGenerator) -> MusicEvent {
+        readProposal()
         let logits = self.logits ?? model.step(
             token: Vocabulary.unknownID, timing: TimingGrid.classify(sinceBeats: 0, durationBeats: 1), state: &state)
-        let tokenMask = mask.contains(true) ? mask : Self.mask(.none, vocabulary)
+        let tokenMask = mask.contains(true) ? mask : PitchConstraints.none.tokenMask(for: vocabulary)
         let token = sampler.sample(logits: logits.token, allowed: { tokenMask[$0] }, using: &rng)
         let timing = sampler.sample(logits: logits.timing, allowed: nil, using: &rng)
         let beats = TimingGrid.beats(ofClass: Int32(timing))
         let event = MusicEvent(
             pitches: vocabulary.pitches(of: Int32(token)) ?? [],
             velocity: velocity, sinceBeats: beats.since, durationBeats: beats.duration)
-        self.logits = model.step(token: Int32(token), timing: Int32(timing), state: &state)
+        self.logits = logits
+        proposed = (Int32(token), Int32(timing))
         length += 1
         return event
+    }
+
+    private mutating func readProposal() {
+        guard let proposed else { return }
+        logits = model.step(token: proposed.token, timing: proposed.timing, state: &state)
+        self.proposed = nil
     }
 
     /// Mean velocity of some events, nil when there are none.
     static func meanVelocity(of events: some Collection<MusicEvent>) -> UInt8? {
         guard !events.isEmpty else { return nil }
         return UInt8(events.reduce(0) { $0 + Int($1.velocity) } / events.count)
-    }
-
-    private static func mask(_ constraints: PitchConstraints, _ vocabulary: Vocabulary) -> [Bool] {
-        constraints.tokenMask(for: vocabulary)
     }
 }

@@ -22,10 +22,19 @@ public struct MIDIFile: Hashable, Sendable {
         self.tracks = tracks
     }
 
-    /// Reads and parses the file at `url`; parse errors name the file's last path component.
-    public init(contentsOf url: URL) throws {
-        let data = try Data(contentsOf: url)
-        self = try MIDIFile(bytes: [UInt8](data), name: url.lastPathComponent)
+    /// Reads and parses the file at `url`; errors name the file as `name` (default: its last path component).
+    public init(contentsOf url: URL, name: String? = nil) throws(MIDIFileError) {
+        let label = name ?? url.lastPathComponent
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            // Foundation wraps the errno; its text ("No such file or directory") is the useful part.
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let reason = underlying?.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying?.code ?? 0))) : error.localizedDescription
+            throw MIDIFileError(file: label, chunk: "file", offset: 0, reason: .unreadable(reason))
+        }
+        self = try MIDIFile(bytes: [UInt8](data), name: label)
     }
 
     /// Writes the file atomically (a temporary file renamed into place).

@@ -4,6 +4,7 @@
 public struct MIDIFileError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong.
     public enum Reason: Hashable, Sendable {
+        case unreadable(String)
         case notAMIDIFile
         case truncated(needed: Int, available: Int)
         case chunkLongerThanFile(declared: UInt32, available: Int)
@@ -21,18 +22,21 @@ public struct MIDIFileError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// File name given to the reader (may be empty for in-memory bytes).
     public var file: String
-    /// The chunk: "MThd", "MTrk #N" (1-based) or "chunk" for a chunk header.
+    /// The chunk: "MThd", "MTrk #N" (1-based), "chunk" for a chunk header, "file" when it could not be read.
     public var chunk: String
     /// Byte offset from the start of the file where the problem is.
     public var offset: Int
     public var reason: Reason
 
     public var description: String {
-        "\(file.isEmpty ? "<bytes>" : file): \(chunk) at byte \(offset): \(reasonText)"
+        let name = file.isEmpty ? "<bytes>" : file
+        if case .unreadable = reason { return "\(name): \(reasonText)" }
+        return "\(name): \(chunk) at byte \(offset): \(reasonText)"
     }
 
     private var reasonText: String {
         switch reason {
+        case let .unreadable(why): "cannot read the file: \(why)"
         case .notAMIDIFile: "not a Standard MIDI File (no MThd header)"
         case let .truncated(needed, available): "truncated: needs \(needed) more bytes, \(available) left"
         case let .chunkLongerThanFile(declared, available):

@@ -4,7 +4,7 @@ import Foundation
 /// axes with ticks and labels, a title and a legend of the two parts.
 struct ChartFrame {
     static let width = 960.0, height = 540.0
-    static let left = 70.0, right = 20.0, top = 50.0, bottom = 70.0
+    static let left = 70.0, right = 20.0, top = 64.0, bottom = 70.0
 
     /// Data ranges shown on each axis.
     var x: ClosedRange<Double>
@@ -67,11 +67,11 @@ struct ChartFrame {
                          "text-anchor": "end"], text: label)
     }
 
-    /// A legend box for both parts, top right inside the plot.
+    /// A legend of both parts in one row between the title and the plot, right-aligned, so it never hides data.
     func legend(in svg: inout SVGDocument) {
         for (i, part) in Part.allCases.enumerated() {
-            let y = Self.top + 8 + Double(i) * 18
-            let x = Self.left + plotWidth - 130
+            let y = Self.top - 22
+            let x = Self.left + plotWidth - 210 + Double(i) * 90
             svg.add("rect", ["class": "legend", "x": .number(x), "y": .number(y), "width": 12, "height": 12,
                              "fill": .string(part.colour)])
             svg.add("text", ["class": "legend-label", "x": .number(x + 18), "y": .number(y + 11)], text: part.label)

@@ -30,12 +30,15 @@ struct CorpusCommand: AsyncParsableCommand {
             let url = URL(fileURLWithPath: dump)
             switch CorpusLoader.load(url, name: url.lastPathComponent) {
             case let .success(piece): print(try CorpusDump(piece: piece).json())
-            case let .failure(reason): throw ValidationError(reason.description)
+            case let .failure(reason): throw reason
             }
             return
         }
         let url = URL(fileURLWithPath: directory ?? ".")
-        guard (try? url.checkResourceIsReachable()) == true else { throw ValidationError("\(url.path): no such folder") }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("\(url.path): no such folder")
+        }
         let corpus = CorpusLoader.load(directory: url) { done, total in
             if total >= 100, done % 100 == 0 || done == total {
                 FileHandle.standardError.write(Data("read \(done)/\(total) files\n".utf8))

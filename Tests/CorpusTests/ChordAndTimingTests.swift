@@ -13,6 +13,22 @@ import Corpus
     }
 }
 
+@Suite struct ChordGroupingTests {
+    @Test func window_isAnchoredAtTheGroupsFirstOnset() {
+        // Onsets at 0, 30 and 60 ms: 30 ms ≤ 35 ms joins the first; 60 ms is measured from 0, so it starts a
+        // new event although it is only 30 ms after the second note. At 120 bpm 60 ms is 0.12 beats.
+        let notes = [(60, 0.0), (64, 0.03), (67, 0.06)].map { pitch, seconds in
+            TimedNote(pitch: UInt8(pitch), velocity: UInt8(pitch), onsetSeconds: seconds, onsetBeats: seconds * 2, endBeats: 1)
+        }
+        let grouped = ChordRules.events(grouping: notes)
+        #expect(grouped.events == [
+            MusicEvent(pitches: [60, 64], velocity: 62, sinceBeats: 0, durationBeats: 1),
+            MusicEvent(pitches: [67], velocity: 67, sinceBeats: 0.12, durationBeats: 0.88),
+        ])
+        #expect(grouped.cappedChords == 0)
+    }
+}
+
 @Suite struct TimingGridTests {
     @Test func quarterNoteAfterQuarterNote() {
         // since 1 is since-class 7 (0, 1/8, 1/4, 1/3, 1/2, 2/3, 3/4, 1), duration 1 is duration-class 6.

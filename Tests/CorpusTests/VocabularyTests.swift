@@ -22,6 +22,12 @@ import Corpus
         #expect(Self.counted.token(of: 0) == "<unk>")
     }
 
+    @Test func sizeCap_keepsTheMostFrequent() {
+        let capped = Vocabulary(counting: [[Self.event([60]), Self.event([60]), Self.event([62])]], minimumCount: 1, maximumSize: 2)
+        #expect(capped.entries == [[60]])
+        #expect(capped.count == 2)
+    }
+
     @Test func equalCounts_orderByPitches() {
         let vocabulary = Vocabulary(counting: [[Self.event([64]), Self.event([60])]], minimumCount: 1)
         #expect(vocabulary.entries == [[60], [64]])

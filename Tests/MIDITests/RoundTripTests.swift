@@ -45,6 +45,16 @@ import MIDI
         #expect(file.serialized() == Fixtures.formatZeroRunningStatus)
     }
 
+    @Test func missingFile_isOneLineError() {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("continuo-no-such-file.mid")
+        #expect {
+            _ = try MIDIFile(contentsOf: url)
+        } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("continuo-no-such-file.mid: cannot read the file: ") && !text.contains("\n")
+        }
+    }
+
     @Test func writeToDisk_thenRead() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("continuo-roundtrip-\(UInt64.random(in: 0...UInt64.max)).mid")
         defer { try? FileManager.default.removeItem(at: url) }

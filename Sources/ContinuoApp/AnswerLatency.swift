@@ -1,0 +1,66 @@
+import ContinuoTestKit
+import Corpus
+import Improviser
+import MIDI
+import Model
+
+/// Phrase-end decision → first note on the sink, measured on the real `Accompanist` with a
+/// given model: a virtual clock plays the musician (so no waiting), while the latency itself is
+/// real compute time. For `continuo bench` and release-mode reports; nothing asserts its speed.
+public enum AnswerLatency {
+    /// What one run measured.
+    public struct Report: Sendable {
+        /// Latencies with the LSTM state kept warm between notes, as the daemon's worker does.
+        public var warm: LatencyRecorder
+        /// Latencies when the seed (50 events) must be read at the phrase end.
+        public var cold: LatencyRecorder
+        /// Answers that started; equals the phrases played when every phrase was answered.
+        public var answers: Int
+    }
+
+    /// Plays `phrases` phrases of `notesPerPhrase` notes at 120 BPM and lets each be answered.
+    public static func measure(model: EventLSTM, vocabulary: Vocabulary, phrases: Int, notesPerPhrase: Int = 12,
+                               seed: UInt64 = 1) -> Report {
+        var warm = LatencyRecorder(), cold = LatencyRecorder(), answers = 0
+        for keepWarm in [true, false] {
+            let clock = VirtualClock()
+            let sink = RecordingSink(clock: clock)
+            let accompanist = Accompanist(model: model, vocabulary: vocabulary, settings: AccompanistSettings(),
+                                          sink: sink, clock: clock, rng: SplitMix64(seed: seed))
+            var rng = SplitMix64(seed: seed)
+            for _ in 0..<phrases {
+                for _ in 0..<notesPerPhrase {
+                    let note = UInt8.random(in: 48...84, using: &rng)
+                    accompanist.receive(.message(.noteOn(channel: 0, note: note, velocity: 80), at: clock.now()))
+                    clock.advance(by: 0.4)
+                    accompanist.receive(.message(.noteOff(channel: 0, note: note, velocity: 0), at: clock.now()))
+                    clock.advance(by: 0.1)
+                    while keepWarm, accompanist.warmUp() {}
+                }
+                clock.advance(by: AccompanistSettings().silenceSeconds)
+                accompanist.advance()
+                clock.advance(by: 1)
+                accompanist.advance()
+            }
+            if keepWarm { warm = accompanist.latency; answers = accompanist.answers } else { cold = accompanist.latency }
+        }
+        return Report(warm: warm, cold: cold, answers: answers)
+    }
+
+    /// A random network of the shipped shape (3 × 512) over a vocabulary of `tokens` notes and
+    /// chords: for timing when no trained model is at hand (speed does not depend on the weights).
+    public static func shippedShape(tokens: Int = 2000) -> (model: EventLSTM, vocabulary: Vocabulary) {
+        var entries: [[UInt8]] = (21...108).map { [UInt8($0)] }
+        var rng = SplitMix64(seed: 9)
+        var seen = Set(entries)
+        while entries.count < tokens - 1 {
+            let root = UInt8.random(in: 36...72, using: &rng)
+            let chord = ([root] + (0..<Int.random(in: 1...3, using: &rng)).map { _ in root + UInt8.random(in: 1...19, using: &rng) })
+            let capped = ChordRules.capped(chord)
+            if seen.insert(capped).inserted { entries.append(capped) }
+        }
+        let vocabulary = Vocabulary(entries: entries)
+        let shape = LSTMHyperparameters(vocabularySize: vocabulary.count, timingClassCount: TimingGrid.count)
+        return (EventLSTM(hyperparameters: shape, seed: 3), vocabulary)
+    }
+}
