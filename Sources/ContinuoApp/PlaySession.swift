@@ -65,8 +65,8 @@ public enum PlaySession {
                                          onEvent: { _ in }, onFailure: reportFailure)
         try connections.start()
         defer { connections.stop() }
-        var sinks: [any ScheduledMIDISink] = [SequencerOutput(client: client, onFailure: reportFailure)]
-        if let synth = options.synth { sinks.insert(try LiveSynth(configuration: synth, clock: client.clock), at: 0) }
+        let output = SequencerOutput(client: client, onFailure: reportFailure)
+        let sink = MirroredSink(try options.synth.map { [try LiveSynth(configuration: $0, clock: client.clock), output] } ?? [output])
         let port = "\(client.address(of: client.outputPort))"
         var ready = MonitorLine(event: "ready")
         ready.source = port
@@ -80,9 +80,7 @@ public enum PlaySession {
             }
         }
         let start = client.clock.now() + options.leadIn
-        for event in events {
-            for sink in sinks { sink.schedule(event.message, at: start + event.seconds) }
-        }
+        for event in events { sink.schedule(event.message, at: start + event.seconds) }
         var scheduled = MonitorLine(event: "scheduled")
         scheduled.value = events.count
         scheduled.time = start.seconds
@@ -91,10 +89,8 @@ public enum PlaySession {
         if let stopAfter = options.stopAfter, stopAfter < (events.last?.seconds ?? 0) {
             try await Task.sleep(for: .seconds(max(0, (start + stopAfter) - client.clock.now())))
             let channels = Set(events.compactMap(\.message.channel)).sorted()
-            for sink in sinks {
-                sink.cancelPending()
-                for channel in channels { sink.allNotesOff(channel: channel) }
-            }
+            sink.cancelPending()
+            for channel in channels { sink.allNotesOff(channel: channel) }
             var stopped = MonitorLine(event: "stopped")
             stopped.time = client.clock.now().seconds
             report(stopped)

@@ -41,6 +41,13 @@ struct ScenarioTests {
         let times = notes.compactMap(\.time)
         #expect(times.count == notes.count && zip(times, times.dropFirst()).allSatisfy { $0 <= $1 },
                 "arrival times go backwards: \(times)")
+        // The stamps are the kernel's (our queue, at delivery), so they keep the file's rhythm:
+        // at 120 bpm and 480 ticks per quarter, an onset interval is ticks / 960 s.
+        let onsets = notes.filter { $0.event == "noteOn" }.compactMap(\.time)
+        let written = Fixtures.melody.dropLast().map { Double($0.ticks) / 960 }
+        let heard = zip(onsets, onsets.dropFirst()).map { $1 - $0 }
+        #expect(heard.count == written.count && zip(heard, written).allSatisfy { abs($0 - $1) < 0.05 },
+                "onset intervals \(heard) s, the file says \(written) s")
     }
 
     @Test func continuoPlay_recordedByAseqdump_inScheduleOrder_everyNoteOnPaired() async throws {
