@@ -21,7 +21,6 @@ static inline void continuo_seq_ev_set_chanpress(snd_seq_event_t *ev, int ch, in
 static inline void continuo_seq_ev_set_pitchbend(snd_seq_event_t *ev, int ch, int val) { snd_seq_ev_set_pitchbend(ev, ch, val); }
 static inline void continuo_seq_ev_set_sysex(snd_seq_event_t *ev, unsigned int len, void *data) { snd_seq_ev_set_sysex(ev, len, data); }
 static inline int continuo_seq_ev_is_variable(const snd_seq_event_t *ev) { return snd_seq_ev_is_variable(ev); }
-static inline int continuo_seq_ev_is_real(const snd_seq_event_t *ev) { return snd_seq_ev_is_real(ev); }
 /// alsa-lib prints its own message to stderr before returning an error code; Continuo throws a
 /// one-line error carrying the same facts instead, so the library's printer is silenced.
 static void continuo_alsa_silent_error(const char *file, int line, const char *function, int err, const char *fmt, ...) {
