@@ -56,7 +56,7 @@ struct TrainCommand: AsyncParsableCommand {
         session.resumeFile = resume.map { URL(fileURLWithPath: $0) }
         session.epochsOverride = resume == nil ? nil : epochs
         do {
-            _ = try session.run { print($0) }
+            _ = try session.run { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure

@@ -91,3 +91,17 @@ import Training
         #expect(error?.description.contains("timing grid") == true)
     }
 }
+
+/// With a zero learning rate the validation loss can never improve after epoch 1, so a run with
+/// patience 2 must stop after epoch 3 of 10, keeping epoch 1 as its best.
+@Test func run_stopsEarly_afterPatienceEpochsWithoutImprovement() throws {
+    var c = tinyConfiguration(epochs: 10)
+    c.learningRate = 0
+    c.patience = 2
+    var epochs: [Int] = []
+    let outcome = try TrainingRun(corpus: tinyCorpus(), configuration: c, output: temporaryDirectory().appendingPathComponent("m.safetensors"))
+        .run(report: { if case let .epoch(s) = $0 { epochs.append(s.epoch) } })
+    guard case let .stoppedEarly(best?) = outcome else { Issue.record("expected an early stop, got \(outcome)"); return }
+    #expect(epochs == [1, 2, 3])
+    #expect(best.epoch == 1)
+}
