@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Synth", dependencies: ["CFluidSynth", "MIDI"]),
         .target(name: "Plots", dependencies: ["MIDI"]),
         .target(name: "Improviser", dependencies: ["MIDI", "Corpus", "Model"]),
-        .target(name: "ContinuoTestKit", dependencies: ["MIDI", "Corpus", "Model"]),
+        .target(name: "ContinuoTestKit", dependencies: ["MIDI", "Corpus", "Model", "Training"]),
         .target(
             name: "ContinuoApp",
             dependencies: [
@@ -57,6 +57,6 @@ let package = Package(
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "MIDI"]),
         .testTarget(name: "ImproviserTests", dependencies: ["Improviser", "ContinuoTestKit", "MIDI", "Corpus", "Model"]),
         .testTarget(name: "ContinuoAppTests", dependencies: ["ContinuoApp", "ContinuoTestKit"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["MIDI"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["MIDI", "ContinuoTestKit"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Corpus
 import Foundation
 import Model
+import Training
 
 /// A model `serve` can play with: the network and the vocabulary it was trained on, checked
 /// against the timing grid this build uses.
@@ -46,8 +47,8 @@ public struct ModelFile: Sendable {
         return ModelFile(model: loaded.model, vocabulary: vocabulary, path: path)
     }
 
-    static let vocabularyKey = "continuo.vocabulary"
-    static let timingGridKey = "continuo.timing_grid"
+    static let vocabularyKey = TrainingMetadata.vocabularyKey
+    static let timingGridKey = TrainingMetadata.timingGridKey
 
     /// The shipped model inside this build, nil until one is shipped.
     static var defaultModelPath: String? { nil }

@@ -1,5 +1,7 @@
 import Corpus
+import Foundation
 import Model
+import Training
 
 /// A tiny random `EventLSTM` with a small vocabulary: fast enough for unit tests and the VM,
 /// where only the order and pairing of events are checked, never what the music sounds like.
@@ -14,5 +16,19 @@ public enum TinyModel {
             vocabularySize: vocabulary.count, timingClassCount: TimingGrid.count,
             layers: layers, hidden: hidden, dropout: 0)
         return (EventLSTM(hyperparameters: hyperparameters, seed: seed), vocabulary)
+    }
+}
+
+extension TinyModel {
+    /// Writes a tiny model as `continuo train` would (vocabulary and timing grid in the
+    /// metadata), for scenarios that start the real daemon (the qemu rig).
+    public static func write(to url: URL, seed: UInt64 = 1) throws {
+        let tiny = make(seed: seed)
+        let encoder = JSONEncoder()
+        let metadata = [
+            TrainingMetadata.vocabularyKey: String(decoding: try encoder.encode(tiny.vocabulary), as: UTF8.self),
+            TrainingMetadata.timingGridKey: String(decoding: try encoder.encode(TimingGrid.layout), as: UTF8.self),
+        ]
+        try tiny.model.save(to: url, metadata: metadata, dtype: .f32)
     }
 }

@@ -1,3 +1,4 @@
+import ContinuoTestKit
 import Foundation
 
 /// A note of a fixture file: pitch, velocity and length, one after the other (no rests).
@@ -34,6 +35,7 @@ enum Fixtures {
         try standardMIDIFile(concertA, runningStatus: false).write(to: folder.appending(path: "concert-a.mid"))
         try standardMIDIFile(melody, runningStatus: true).write(to: folder.appending(path: "melody.mid"))
         try standardMIDIFile(phrase, runningStatus: false).write(to: folder.appending(path: "phrase.mid"))
+        try TinyModel.write(to: folder.appending(path: "tiny-model.safetensors"))   // scenario 6: serve
     }
 
     /// A format-0 Standard MIDI File at 120 bpm playing `notes` on channel 1. With running status,

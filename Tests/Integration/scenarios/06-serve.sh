@@ -1,0 +1,67 @@
+# Scenario 6: continuo serve with a tiny random model (written by the host test: the rig checks
+# order and pairing of events, not music). A phrase goes in through VirMIDI 1-0 (a
+# keyboard's cable); aseqdump records Continuo Out. Leaves dump.out (aseqdump lines prefixed by
+# their arrival time), marks.txt ("<name> <time>" for each moment the host test checks against),
+# serve.out (the daemon's journal lines) and serve.status (its exit status after SIGTERM).
+. "$(dirname "$0")/../vm/scenario-lib.sh"
+keyboard=/dev/snd/midiC1D0
+mark() { echo "$1 $EPOCHREALTIME" >> "$WORK/marks.txt"; }
+# note PITCH SECONDS: one note held for SECONDS (raw MIDI, channel 1, velocity 90).
+note() { printf "\\x90\\x$(printf %02x "$1")\\x5a" > $keyboard; sleep "$2"; printf "\\x80\\x$(printf %02x "$1")\\x40" > $keyboard; }
+phrase() { for pitch in 60 62 64 65 67; do note $pitch 0.2; sleep 0.05; done; }
+
+stdbuf -oL aseqdump > >(while IFS= read -r line; do echo "$EPOCHREALTIME $line"; done > "$WORK/dump.out") 2>&1 &
+background_pids+=($!)
+dump_pid=$!
+wait_for dump.out 'Waiting for data'
+start serve "$CONTINUO" serve --model-path "$FIXTURES/tiny-model.safetensors" --midi-inputs 'VirMIDI 1-0' --synth-enabled false \
+    --listen-silence-seconds 0.5 --answer-events 200 --answer-seconds 0 --log-status-seconds 0
+wait_for serve.out 'serving' 1 120
+wait_for serve.out 'input connected' 1 30
+aconnect Continuo:1 aseqdump:0
+
+# 1. A phrase, then silence: the reply starts after the phrase has ended.
+phrase
+mark phrase1-end
+wait_for dump.out 'Note on' 1 60
+sleep 1
+
+# 2. The player comes back in: the reply stops at once, with note-offs.
+mark interrupt
+note 72 1.0
+mark interrupt-end
+sleep 0.3
+mark interrupted-quiet
+# (the interrupting note was a phrase of its own: its reply starts after the silence)
+
+# 3. A flood of sysex and undefined/system bytes, a reload, then a phrase: still answering.
+for _ in $(seq 200); do
+    printf '\xf0\x7e\x7f\x06\x01\xf7\xf0\x43\x10\x4c\x00\x00\x7e\x00\xf7\xf4\xf5\xfd\xf9\xfe\xf8' > $keyboard
+done
+# Random bytes without note and control-change status bytes (a stray pedal or panic control
+# would change what the player asked for, not test robustness), then an end of sysex.
+head -c 4096 /dev/urandom | tr -d '\200-\237\260-\277' > flood.bin
+cat flood.bin > $keyboard
+printf '\xf7' > $keyboard
+mark flood-end
+# SIGHUP: configuration and model reloaded, ports kept (the next phrase still comes in).
+kill -HUP "$serve_pid"
+wait_for serve.out 'reloaded' 1 60
+sleep 0.5
+phrase
+mark phrase3-end
+for _ in $(seq 300); do
+    [[ $(awk -v t="$(awk '$1 == "phrase3-end" { print $2 }' marks.txt)" '$1 > t && /Note on/' dump.out | wc -l) -gt 0 ]] && break
+    sleep 0.2
+done
+
+# 4. SIGTERM mid-reply: all notes off, clean exit.
+sleep 0.5
+mark sigterm
+kill -TERM "$serve_pid"
+set +e
+wait "$serve_pid"
+echo $? > serve.status
+set -e
+sleep 0.5
+stop "$dump_pid"
