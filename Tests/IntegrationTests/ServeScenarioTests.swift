@@ -47,8 +47,9 @@ struct ServeScenarioTests {
         serve.run.expectCompleted()
         let end = try serve.mark("phrase1-end")
         let first = try #require(serve.noteOnTimes.first, "no reply at all:\n\(serve.run.file("serve.out"))")
-        // listen.silenceSeconds is 0.5: nothing before the phrase has been silent that long.
-        #expect(first > end + 0.5 - 0.1, "first reply note \(first - end) s after the phrase's last note-off")
+        // Order only: the emulated CPU and the queue's timer under TCG make guest timing loose
+        // (shared notes), so the silence length itself is checked by the unit tests' virtual clock.
+        #expect(first > end, "the reply began \(end - first) s before the phrase's last note-off")
     }
 
     @Test func playerInterrupts_replyStopsWithNoteOffs() async throws {
@@ -56,8 +57,9 @@ struct ServeScenarioTests {
         let interrupt = try serve.mark("interrupt"), released = try serve.mark("interrupt-end")
         #expect(serve.noteOnTimes.contains { $0 < interrupt }, "the reply had not started before the interrupt")
         #expect(serve.sounding(at: interrupt + Self.grace).isEmpty, "notes left on after the interrupt")
-        // Silent while the player holds the note, until their own phrase (that note) has ended.
-        let during = serve.noteOnTimes.filter { $0 > interrupt + Self.grace && $0 < released + 0.5 - 0.1 }
+        // Silent while the player holds the note, and until their own phrase (that note) has been
+        // silent for a good part of listen.silenceSeconds (1.5 s in the scenario).
+        let during = serve.noteOnTimes.filter { $0 > interrupt + Self.grace && $0 < released + 1.0 }
         #expect(during.isEmpty, "Continuo played over the player: \(during.map { $0 - interrupt })")
     }
 

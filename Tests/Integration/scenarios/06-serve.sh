@@ -6,16 +6,20 @@
 . "$(dirname "$0")/../vm/scenario-lib.sh"
 keyboard=/dev/snd/midiC1D0
 mark() { echo "$1 $EPOCHREALTIME" >> "$WORK/marks.txt"; }
-# note PITCH SECONDS: one note held for SECONDS (raw MIDI, channel 1, velocity 90).
-note() { printf "\\x90\\x$(printf %02x "$1")\\x5a" > $keyboard; sleep "$2"; printf "\\x80\\x$(printf %02x "$1")\\x40" > $keyboard; }
-phrase() { for pitch in 60 62 64 65 67; do note $pitch 0.2; sleep 0.05; done; }
+# rest SECONDS: a sleep without a fork (read with a timeout on a pipe nobody writes), so a
+# phrase's gaps stay short even on the emulated CPU of a busy host.
+exec {pause}<> <(:)
+rest() { read -t "$1" -u "$pause" || true; }
+# note BYTE SECONDS: one note (pitch as a printf escape, e.g. '\x3c') held for SECONDS, channel 1.
+note() { printf "\x90$1\x5a" > $keyboard; rest "$2"; printf "\x80$1\x40" > $keyboard; }
+phrase() { for pitch in '\x3c' '\x3e' '\x40' '\x41' '\x43'; do note "$pitch" 0.2; rest 0.05; done; }
 
 stdbuf -oL aseqdump > >(while IFS= read -r line; do echo "$EPOCHREALTIME $line"; done > "$WORK/dump.out") 2>&1 &
 background_pids+=($!)
 dump_pid=$!
 wait_for dump.out 'Waiting for data'
 start serve "$CONTINUO" serve --model-path "$FIXTURES/tiny-model.safetensors" --midi-inputs 'VirMIDI 1-0' --synth-enabled false \
-    --listen-silence-seconds 0.5 --answer-events 200 --answer-seconds 0 --log-status-seconds 0
+    --listen-silence-seconds 1.5 --answer-events 200 --answer-seconds 0 --log-status-seconds 0
 wait_for serve.out 'serving' 1 120
 wait_for serve.out 'input connected' 1 30
 aconnect Continuo:1 aseqdump:0
@@ -28,7 +32,7 @@ sleep 1
 
 # 2. The player comes back in: the reply stops at once, with note-offs.
 mark interrupt
-note 72 1.0
+note '\x48' 1.0
 mark interrupt-end
 sleep 0.3
 mark interrupted-quiet
