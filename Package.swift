@@ -38,7 +38,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Configuration", package: "swift-configuration"),
-            ]
+            ],
+            resources: [.copy("Resources/default-model.safetensors")]
         ),
         .executableTarget(
             name: "continuo",
