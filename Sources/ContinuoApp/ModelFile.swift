@@ -50,6 +50,6 @@ public struct ModelFile: Sendable {
     static let vocabularyKey = TrainingMetadata.vocabularyKey
     static let timingGridKey = TrainingMetadata.timingGridKey
 
-    /// The shipped model inside this build, nil until one is shipped.
-    static var defaultModelPath: String? { nil }
+    /// The model shipped inside this build (Corpus/ chorales, 3×512), nil if its resource is missing.
+    static var defaultModelPath: String? { DefaultModel.url?.path }
 }

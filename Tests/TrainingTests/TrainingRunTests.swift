@@ -72,26 +72,6 @@ import Training
     }
 }
 
-@Suite struct TrainedModelTests {
-    @Test func trainedFile_loadsWithItsVocabulary() throws {
-        let dir = try temporaryDirectory(), output = dir.appendingPathComponent("m.safetensors")
-        _ = try TrainingRun(corpus: tinyCorpus(), configuration: tinyConfiguration(epochs: 1), output: output, modelDType: .f16).run()
-        let trained = try TrainedModel.load(contentsOf: output)
-        #expect(trained.vocabulary == tinyCorpus().vocabulary)
-        #expect(trained.model.hyperparameters.timingClassCount == TimingGrid.count)
-    }
-
-    @Test func fileWithAnotherTimingGrid_isRefused() throws {
-        let dir = try temporaryDirectory(), output = dir.appendingPathComponent("m.safetensors")
-        let model = EventLSTM(hyperparameters: LSTMHyperparameters(vocabularySize: 6, timingClassCount: TimingGrid.count, layers: 1, hidden: 4))
-        var metadata = TrainingMetadata.metadata(vocabulary: tinyCorpus().vocabulary, configuration: tinyConfiguration(), best: nil)
-        metadata[TrainingMetadata.timingGridKey] = #"{"sinceBeats":[1],"durationBeats":[1],"simultaneousBelowBeats":0,"rule":"other"}"#
-        try model.save(to: output, metadata: metadata, dtype: .f32)
-        let error = #expect(throws: TrainingError.self) { try TrainedModel.load(contentsOf: output) }
-        #expect(error?.description.contains("timing grid") == true)
-    }
-}
-
 /// With a zero learning rate the validation loss can never improve after epoch 1, so a run with
 /// patience 2 must stop after epoch 3 of 10, keeping epoch 1 as its best.
 @Test func run_stopsEarly_afterPatienceEpochsWithoutImprovement() throws {
