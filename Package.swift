@@ -23,7 +23,8 @@ let package = Package(
 
         .target(name: "MIDI"),
         .target(name: "Corpus", dependencies: ["MIDI"]),
-        .target(name: "Model", dependencies: ["COpenBLAS"]),
+        .target(name: "CKernels"),
+        .target(name: "Model", dependencies: ["COpenBLAS", "CKernels"]),
         .target(name: "Training", dependencies: ["Model", "Corpus"]),
         .target(name: "Sequencer", dependencies: ["CALSA", "MIDI"]),
         .target(name: "Synth", dependencies: ["CFluidSynth", "MIDI"]),
@@ -51,7 +52,7 @@ let package = Package(
 
         .testTarget(name: "MIDITests", dependencies: ["MIDI"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "MIDI"]),
-        .testTarget(name: "ModelTests", dependencies: ["Model"], resources: [.copy("Reference")]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "CKernels"], resources: [.copy("Reference")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Model", "Corpus", "MIDI"]),
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "MIDI", "CALSA"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "MIDI"]),

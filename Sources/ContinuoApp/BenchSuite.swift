@@ -21,10 +21,16 @@ public struct BenchSuite {
         let training = trainingTokensPerSecond(model)
         write("training  batch \(batchSize)×\(windowLength): median \(Int(training.median)) tokens/s "
               + "(\(String(format: "%.1f", training.median / Double(windowLength))) sequences/s, min \(Int(training.min)))  [\(blas)]")
-        let step = stepTimes(model)
-        write("inference step, batch 1, warm: median \(ms(step.median)) p99 \(ms(step.p99))  [own kernel, 1 thread; \(blas)]")
-        let priming = primingTimes(model)
-        write("priming \(windowLength) events from zero state: median \(ms(priming.median)) p99 \(ms(priming.p99))  [own kernel, 1 thread; \(blas)]")
+        // The shipped model is F16, which steps read as binary16; a trained F32 checkpoint steps in F32.
+        let halfModel = EventLSTM(hyperparameters: shape, seed: 1)
+        halfModel.updateParameters { θ in for i in θ.indices { θ[i] = Float(Float16(θ[i])) } }
+        for m in [halfModel, model] {
+            let kernel = "own kernel \(EventLSTM.kernelInstructionSet) \(m.inferencePrecision), 1 thread"
+            let step = stepTimes(m)
+            write("inference step, batch 1, warm: median \(ms(step.median)) p99 \(ms(step.p99))  [\(kernel)]")
+            let priming = primingTimes(m)
+            write("priming \(windowLength) events from zero state: median \(ms(priming.median)) p99 \(ms(priming.p99))  [\(kernel)]")
+        }
     }
 
     func trainingTokensPerSecond(_ model: EventLSTM) -> (median: Double, min: Double) {
@@ -49,11 +55,9 @@ public struct BenchSuite {
     }
 
     func primingTimes(_ model: EventLSTM) -> (median: Double, p99: Double) {
+        let events = (0..<windowLength).map { t in (token: Int32(t % shape.vocabularySize), timing: Int32(t % 7)) }
         let times = (0..<primings).map { _ in
-            Self.seconds {
-                var state = LSTMState(zeroFor: model)
-                for t in 0..<windowLength { _ = model.step(token: Int32(t % shape.vocabularySize), timing: Int32(t % 7), state: &state) }
-            }
+            Self.seconds { _ = model.prime(events) }
         }
         return Self.quantiles(times)
     }

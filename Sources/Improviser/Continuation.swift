@@ -25,6 +25,7 @@ public struct Continuation {
 
     /// The LSTM's memory of everything read, except `proposed`.
     private var state: LSTMState
+    /// The heads' logits for `state`, once computed: feeding a seed needs only the last event's.
     private var logits: (token: [Float], timing: [Float])?
     /// The last proposal, read into the state only when the next distribution is needed: the
     /// caller can schedule a proposal before its LSTM step runs (phrase-end latency).
@@ -53,7 +54,8 @@ public struct Continuation {
         readProposal()
         let token = vocabulary.id(of: event.pitches)
         let timing = TimingGrid.classify(sinceBeats: event.sinceBeats, durationBeats: event.durationBeats)
-        logits = model.step(token: token, timing: timing, state: &state)
+        model.advance(token: token, timing: timing, state: &state)
+        logits = nil
         length += 1
     }
 
@@ -61,8 +63,8 @@ public struct Continuation {
     /// continues from it.
     public mutating func next(using rng: inout some RandomNumberGenerator) -> MusicEvent {
         readProposal()
-        let logits = self.logits ?? model.step(
-            token: Vocabulary.unknownID, timing: TimingGrid.classify(sinceBeats: 0, durationBeats: 1), state: &state)
+        let logits = self.logits ?? (length > 0 ? model.logits(for: state) : model.step(
+            token: Vocabulary.unknownID, timing: TimingGrid.classify(sinceBeats: 0, durationBeats: 1), state: &state))
         let tokenMask = mask.contains(true) ? mask : PitchConstraints.none.tokenMask(for: vocabulary)
         let token = sampler.sample(logits: logits.token, allowed: { tokenMask[$0] }, using: &rng)
         let timing = sampler.sample(logits: logits.timing, allowed: nil, using: &rng)
@@ -78,7 +80,8 @@ public struct Continuation {
 
     private mutating func readProposal() {
         guard let proposed else { return }
-        logits = model.step(token: proposed.token, timing: proposed.timing, state: &state)
+        model.advance(token: proposed.token, timing: proposed.timing, state: &state)
+        logits = nil
         self.proposed = nil
     }
 

@@ -98,4 +98,39 @@ struct PyTorchReference: Decodable {
             }
         }
     }
+
+    /// A model whose weights are all binary16 values (as loaded from an F16 file) steps with
+    /// binary16 matrices; its logits must equal the batch forward pass (OpenBLAS, F32) of the
+    /// same weights, and PyTorch's to within the rounding of the weights.
+    @Test func inferenceSteps_inHalfPrecision_matchTheBatchForwardPass() {
+        let model = reference.model(), r = reference
+        model.updateParameters { θ in for i in θ.indices { θ[i] = Float(Float16(θ[i])) } }
+        #expect(model.inferencePrecision == "f16")
+        #expect(reference.model().inferencePrecision == "f32")
+        let forward = EventLSTMTrainer(model: model).logits(r.batchOfWindows)
+        for b in 0..<r.batch {
+            var state = LSTMState(zeroFor: model)
+            for t in 0..<r.length {
+                let out = model.step(token: r.tokens[t * r.batch + b], timing: r.timings[t * r.batch + b], state: &state)
+                let row = t * r.batch + b
+                checkTensor(out.token, Array(forward.token[row * r.vocabulary_size ..< (row + 1) * r.vocabulary_size]),
+                            "f16 step logits_token window \(b) step \(t)")
+                checkTensor(out.timing, Array(forward.timing[row * r.timing_class_count ..< (row + 1) * r.timing_class_count]),
+                            "f16 step logits_timing window \(b) step \(t)")
+            }
+        }
+    }
+
+    /// Priming a seed leaves the same state and logits as stepping through it.
+    @Test func prime_equalsStepping() {
+        let model = reference.model(), r = reference
+        let events = (0..<r.length).map { t in (token: r.tokens[t * r.batch], timing: r.timings[t * r.batch]) }
+        var state = LSTMState(zeroFor: model)
+        var last: (token: [Float], timing: [Float])?
+        for e in events { last = model.step(token: e.token, timing: e.timing, state: &state) }
+        let primed = model.prime(events)
+        #expect(primed.state == state)
+        #expect(primed.logits?.token == last?.token && primed.logits?.timing == last?.timing)
+        #expect(model.prime([]).logits == nil)
+    }
 }
