@@ -44,6 +44,42 @@ static void matvec_f16_portable(const uint16_t *w, long rows, long cols, const f
     }
 }
 
+// MARK: one kernel, two vector widths
+//
+// y[r] += Σ_j W[r, j] x[j]: four rows at a time share each load of x, LANES columns per FMA,
+// scalar tails for the last cols % LANES columns and rows % 4 rows.
+#define MATVEC(NAME, TARGET, T, VEC, LANES, ZERO, LOADX, LOADW, FMA, SUM, WIDEN)                \
+    TARGET static void NAME(const T *w, long rows, long cols, const float *x, float *y) {        \
+        long vc = cols & ~(long)(LANES - 1), r = 0;                                              \
+        for (; r + 4 <= rows; r += 4) {                                                          \
+            const T *w0 = w + r * cols, *w1 = w0 + cols, *w2 = w1 + cols, *w3 = w2 + cols;       \
+            VEC a0 = ZERO(), a1 = a0, a2 = a0, a3 = a0;                                          \
+            for (long j = 0; j < vc; j += LANES) {                                               \
+                VEC xv = LOADX(x + j);                                                           \
+                a0 = FMA(LOADW(w0 + j), xv, a0);                                                 \
+                a1 = FMA(LOADW(w1 + j), xv, a1);                                                 \
+                a2 = FMA(LOADW(w2 + j), xv, a2);                                                 \
+                a3 = FMA(LOADW(w3 + j), xv, a3);                                                 \
+            }                                                                                    \
+            float s0 = SUM(a0), s1 = SUM(a1), s2 = SUM(a2), s3 = SUM(a3);                        \
+            for (long j = vc; j < cols; j++) {                                                   \
+                s0 += WIDEN(w0[j]) * x[j]; s1 += WIDEN(w1[j]) * x[j];                            \
+                s2 += WIDEN(w2[j]) * x[j]; s3 += WIDEN(w3[j]) * x[j];                            \
+            }                                                                                    \
+            y[r] += s0; y[r + 1] += s1; y[r + 2] += s2; y[r + 3] += s3;                          \
+        }                                                                                        \
+        for (; r < rows; r++) {                                                                  \
+            const T *row = w + r * cols;                                                         \
+            VEC a = ZERO();                                                                      \
+            for (long j = 0; j < vc; j += LANES) a = FMA(LOADW(row + j), LOADX(x + j), a);       \
+            float s = SUM(a);                                                                    \
+            for (long j = vc; j < cols; j++) s += WIDEN(row[j]) * x[j];                          \
+            y[r] += s;                                                                           \
+        }                                                                                        \
+    }
+
+#define AS_FLOAT(v) (v)
+
 // MARK: AVX2 + FMA + F16C (8 lanes)
 
 #define AVX2 __attribute__((target("avx2,fma,f16c")))
@@ -57,39 +93,8 @@ AVX2 static inline float sum8(__m256 v) {
 AVX2 static inline __m256 load8_f32(const float *p) { return _mm256_loadu_ps(p); }
 AVX2 static inline __m256 load8_f16(const uint16_t *p) { return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)p)); }
 
-#define MATVEC_AVX2(NAME, T, LOAD, WIDEN)                                                        \
-    AVX2 static void NAME(const T *w, long rows, long cols, const float *x, float *y) {          \
-        long vc = cols & ~7L, r = 0;                                                             \
-        for (; r + 4 <= rows; r += 4) {                                                          \
-            const T *w0 = w + r * cols, *w1 = w0 + cols, *w2 = w1 + cols, *w3 = w2 + cols;       \
-            __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;                          \
-            for (long j = 0; j < vc; j += 8) {                                                   \
-                __m256 xv = _mm256_loadu_ps(x + j);                                              \
-                a0 = _mm256_fmadd_ps(LOAD(w0 + j), xv, a0);                                      \
-                a1 = _mm256_fmadd_ps(LOAD(w1 + j), xv, a1);                                      \
-                a2 = _mm256_fmadd_ps(LOAD(w2 + j), xv, a2);                                      \
-                a3 = _mm256_fmadd_ps(LOAD(w3 + j), xv, a3);                                      \
-            }                                                                                    \
-            float s0 = sum8(a0), s1 = sum8(a1), s2 = sum8(a2), s3 = sum8(a3);                    \
-            for (long j = vc; j < cols; j++) {                                                   \
-                s0 += WIDEN(w0[j]) * x[j]; s1 += WIDEN(w1[j]) * x[j];                            \
-                s2 += WIDEN(w2[j]) * x[j]; s3 += WIDEN(w3[j]) * x[j];                            \
-            }                                                                                    \
-            y[r] += s0; y[r + 1] += s1; y[r + 2] += s2; y[r + 3] += s3;                          \
-        }                                                                                        \
-        for (; r < rows; r++) {                                                                  \
-            const T *row = w + r * cols;                                                         \
-            __m256 a = _mm256_setzero_ps();                                                      \
-            for (long j = 0; j < vc; j += 8) a = _mm256_fmadd_ps(LOAD(row + j), _mm256_loadu_ps(x + j), a); \
-            float s = sum8(a);                                                                   \
-            for (long j = vc; j < cols; j++) s += WIDEN(row[j]) * x[j];                          \
-            y[r] += s;                                                                           \
-        }                                                                                        \
-    }
-
-#define AS_FLOAT(v) (v)
-MATVEC_AVX2(matvec_f32_avx2, float, load8_f32, AS_FLOAT)
-MATVEC_AVX2(matvec_f16_avx2, uint16_t, load8_f16, half_to_float)
+MATVEC(matvec_f32_avx2, AVX2, float, __m256, 8, _mm256_setzero_ps, _mm256_loadu_ps, load8_f32, _mm256_fmadd_ps, sum8, AS_FLOAT)
+MATVEC(matvec_f16_avx2, AVX2, uint16_t, __m256, 8, _mm256_setzero_ps, _mm256_loadu_ps, load8_f16, _mm256_fmadd_ps, sum8, half_to_float)
 
 // MARK: AVX-512 (16 lanes)
 
@@ -98,39 +103,8 @@ MATVEC_AVX2(matvec_f16_avx2, uint16_t, load8_f16, half_to_float)
 AVX512 static inline __m512 load16_f32(const float *p) { return _mm512_loadu_ps(p); }
 AVX512 static inline __m512 load16_f16(const uint16_t *p) { return _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)p)); }
 
-#define MATVEC_AVX512(NAME, T, LOAD, WIDEN)                                                      \
-    AVX512 static void NAME(const T *w, long rows, long cols, const float *x, float *y) {        \
-        long vc = cols & ~15L, r = 0;                                                            \
-        for (; r + 4 <= rows; r += 4) {                                                          \
-            const T *w0 = w + r * cols, *w1 = w0 + cols, *w2 = w1 + cols, *w3 = w2 + cols;       \
-            __m512 a0 = _mm512_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;                          \
-            for (long j = 0; j < vc; j += 16) {                                                  \
-                __m512 xv = _mm512_loadu_ps(x + j);                                              \
-                a0 = _mm512_fmadd_ps(LOAD(w0 + j), xv, a0);                                      \
-                a1 = _mm512_fmadd_ps(LOAD(w1 + j), xv, a1);                                      \
-                a2 = _mm512_fmadd_ps(LOAD(w2 + j), xv, a2);                                      \
-                a3 = _mm512_fmadd_ps(LOAD(w3 + j), xv, a3);                                      \
-            }                                                                                    \
-            float s0 = _mm512_reduce_add_ps(a0), s1 = _mm512_reduce_add_ps(a1);                  \
-            float s2 = _mm512_reduce_add_ps(a2), s3 = _mm512_reduce_add_ps(a3);                  \
-            for (long j = vc; j < cols; j++) {                                                   \
-                s0 += WIDEN(w0[j]) * x[j]; s1 += WIDEN(w1[j]) * x[j];                            \
-                s2 += WIDEN(w2[j]) * x[j]; s3 += WIDEN(w3[j]) * x[j];                            \
-            }                                                                                    \
-            y[r] += s0; y[r + 1] += s1; y[r + 2] += s2; y[r + 3] += s3;                          \
-        }                                                                                        \
-        for (; r < rows; r++) {                                                                  \
-            const T *row = w + r * cols;                                                         \
-            __m512 a = _mm512_setzero_ps();                                                      \
-            for (long j = 0; j < vc; j += 16) a = _mm512_fmadd_ps(LOAD(row + j), _mm512_loadu_ps(x + j), a); \
-            float s = _mm512_reduce_add_ps(a);                                                   \
-            for (long j = vc; j < cols; j++) s += WIDEN(row[j]) * x[j];                          \
-            y[r] += s;                                                                           \
-        }                                                                                        \
-    }
-
-MATVEC_AVX512(matvec_f32_avx512, float, load16_f32, AS_FLOAT)
-MATVEC_AVX512(matvec_f16_avx512, uint16_t, load16_f16, half_to_float)
+MATVEC(matvec_f32_avx512, AVX512, float, __m512, 16, _mm512_setzero_ps, _mm512_loadu_ps, load16_f32, _mm512_fmadd_ps, _mm512_reduce_add_ps, AS_FLOAT)
+MATVEC(matvec_f16_avx512, AVX512, uint16_t, __m512, 16, _mm512_setzero_ps, _mm512_loadu_ps, load16_f16, _mm512_fmadd_ps, _mm512_reduce_add_ps, half_to_float)
 
 // MARK: dispatch
 

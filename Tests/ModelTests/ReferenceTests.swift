@@ -82,43 +82,38 @@ struct PyTorchReference: Decodable {
         for (name, expected) in reference.after_adam { checkTensor(after[name]!, expected, "\(name) after 2 Adam steps") }
     }
 
-    /// The batch-1 inference path (packed weights, own matrix-vector kernel) must give the same
-    /// logits as PyTorch for each window fed one event at a time.
-    @Test func inferenceSteps_matchPyTorchLogits() {
-        let model = reference.model(), r = reference
+    /// Feeds each window of the reference input one event at a time and checks every step's
+    /// logits against `expected` (rows in the batch forward pass's order: step-major).
+    func checkSteps(_ model: EventLSTM, against expected: (token: [Float], timing: [Float]), _ what: String) {
+        let r = reference
         for b in 0..<r.batch {
             var state = LSTMState(zeroFor: model)
             for t in 0..<r.length {
                 let out = model.step(token: r.tokens[t * r.batch + b], timing: r.timings[t * r.batch + b], state: &state)
                 let row = t * r.batch + b
-                checkTensor(out.token, Array(r.logits_token[row * r.vocabulary_size ..< (row + 1) * r.vocabulary_size]),
-                            "step logits_token window \(b) step \(t)")
-                checkTensor(out.timing, Array(r.logits_timing[row * r.timing_class_count ..< (row + 1) * r.timing_class_count]),
-                            "step logits_timing window \(b) step \(t)")
+                checkTensor(out.token, Array(expected.token[row * r.vocabulary_size ..< (row + 1) * r.vocabulary_size]),
+                            "\(what) token logits, window \(b) step \(t)")
+                checkTensor(out.timing, Array(expected.timing[row * r.timing_class_count ..< (row + 1) * r.timing_class_count]),
+                            "\(what) timing logits, window \(b) step \(t)")
             }
         }
     }
 
+    /// The batch-1 inference path (packed weights, own matrix-vector kernel) must give the same
+    /// logits as PyTorch for each window fed one event at a time.
+    @Test func inferenceSteps_matchPyTorchLogits() {
+        checkSteps(reference.model(), against: (reference.logits_token, reference.logits_timing), "f32 step")
+    }
+
     /// A model whose weights are all binary16 values (as loaded from an F16 file) steps with
     /// binary16 matrices; its logits must equal the batch forward pass (OpenBLAS, F32) of the
-    /// same weights, and PyTorch's to within the rounding of the weights.
+    /// same weights.
     @Test func inferenceSteps_inHalfPrecision_matchTheBatchForwardPass() {
-        let model = reference.model(), r = reference
+        let model = reference.model()
         model.updateParameters { θ in for i in θ.indices { θ[i] = Float(Float16(θ[i])) } }
         #expect(model.inferencePrecision == "f16")
         #expect(reference.model().inferencePrecision == "f32")
-        let forward = EventLSTMTrainer(model: model).logits(r.batchOfWindows)
-        for b in 0..<r.batch {
-            var state = LSTMState(zeroFor: model)
-            for t in 0..<r.length {
-                let out = model.step(token: r.tokens[t * r.batch + b], timing: r.timings[t * r.batch + b], state: &state)
-                let row = t * r.batch + b
-                checkTensor(out.token, Array(forward.token[row * r.vocabulary_size ..< (row + 1) * r.vocabulary_size]),
-                            "f16 step logits_token window \(b) step \(t)")
-                checkTensor(out.timing, Array(forward.timing[row * r.timing_class_count ..< (row + 1) * r.timing_class_count]),
-                            "f16 step logits_timing window \(b) step \(t)")
-            }
-        }
+        checkSteps(model, against: EventLSTMTrainer(model: model).logits(reference.batchOfWindows), "f16 step")
     }
 
     /// Priming a seed leaves the same state and logits as stepping through it.
