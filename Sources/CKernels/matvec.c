@@ -2,6 +2,7 @@
 // four rows share one pass over x, accumulators stay in registers, and binary16 weights
 // halve the bytes read (widening to float costs one instruction per 16 or 8 weights).
 #include "CKernels.h"
+#include "dispatch.h"
 #include <immintrin.h>
 #include <string.h>
 
@@ -106,32 +107,10 @@ AVX512 static inline __m512 load16_f16(const uint16_t *p) { return _mm512_cvtph_
 MATVEC(matvec_f32_avx512, AVX512, float, __m512, 16, _mm512_setzero_ps, _mm512_loadu_ps, load16_f32, _mm512_fmadd_ps, _mm512_reduce_add_ps, AS_FLOAT)
 MATVEC(matvec_f16_avx512, AVX512, uint16_t, __m512, 16, _mm512_setzero_ps, _mm512_loadu_ps, load16_f16, _mm512_fmadd_ps, _mm512_reduce_add_ps, half_to_float)
 
-// MARK: dispatch
-
-enum instruction_set { ISA_UNKNOWN, ISA_PORTABLE, ISA_AVX2, ISA_AVX512 };
-static _Atomic int detected = ISA_UNKNOWN;
-
-/// The widest set both the CPU and the OS (saved register state) support.
-static int widest_supported(void) {
-    int isa;
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c"))
-        isa = ISA_AVX512;
-    else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c"))
-        isa = ISA_AVX2;
-    else
-        isa = ISA_PORTABLE;
-    return isa;
-}
-
-static int instruction_set(void) {
-    int isa = detected;
-    if (isa == ISA_UNKNOWN) detected = isa = widest_supported();
-    return isa;
-}
+// MARK: entry points
 
 void ck_matvec_f32(const float *w, long rows, long cols, const float *x, float *y) {
-    switch (instruction_set()) {
+    switch (ck_dispatch()) {
     case ISA_AVX512: matvec_f32_avx512(w, rows, cols, x, y); break;
     case ISA_AVX2: matvec_f32_avx2(w, rows, cols, x, y); break;
     default: matvec_f32_portable(w, rows, cols, x, y);
@@ -139,25 +118,9 @@ void ck_matvec_f32(const float *w, long rows, long cols, const float *x, float *
 }
 
 void ck_matvec_f16(const uint16_t *w, long rows, long cols, const float *x, float *y) {
-    switch (instruction_set()) {
+    switch (ck_dispatch()) {
     case ISA_AVX512: matvec_f16_avx512(w, rows, cols, x, y); break;
     case ISA_AVX2: matvec_f16_avx2(w, rows, cols, x, y); break;
     default: matvec_f16_portable(w, rows, cols, x, y);
     }
-}
-
-const char *ck_instruction_set(void) {
-    switch (instruction_set()) {
-    case ISA_AVX512: return "avx512";
-    case ISA_AVX2: return "avx2";
-    default: return "portable";
-    }
-}
-
-int ck_use_instruction_set(const char *name) {
-    int wanted = !strcmp(name, "avx512") ? ISA_AVX512 : !strcmp(name, "avx2") ? ISA_AVX2
-               : !strcmp(name, "portable") ? ISA_PORTABLE : ISA_UNKNOWN;
-    if (wanted == ISA_UNKNOWN || wanted > widest_supported()) return 0;
-    detected = wanted;
-    return 1;
 }

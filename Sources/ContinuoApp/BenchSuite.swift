@@ -24,13 +24,15 @@ public struct BenchSuite {
         // The shipped model is F16, which steps read as binary16; a trained F32 checkpoint steps in F32.
         let halfModel = EventLSTM(hyperparameters: shape, seed: 1)
         halfModel.updateParameters { θ in for i in θ.indices { θ[i] = Float(Float16(θ[i])) } }
-        for m in [halfModel, model] {
-            let kernel = "own kernel \(EventLSTM.kernelInstructionSet) \(m.inferencePrecision), 1 thread"
+        for m in [halfModel, model] { for threads in [1, 2] {
+            EventLSTM.inferenceThreads = threads
+            let kernel = "own kernel \(EventLSTM.kernelInstructionSet) \(m.inferencePrecision), \(threads) thread\(threads == 1 ? "" : "s")"
             let step = stepTimes(m)
             write("inference step, batch 1, warm: median \(ms(step.median)) p99 \(ms(step.p99))  [\(kernel)]")
             let priming = primingTimes(m)
             write("priming \(windowLength) events from zero state: median \(ms(priming.median)) p99 \(ms(priming.p99))  [\(kernel)]")
-        }
+        } }
+        EventLSTM.inferenceThreads = 1
     }
 
     func trainingTokensPerSecond(_ model: EventLSTM) -> (median: Double, min: Double) {

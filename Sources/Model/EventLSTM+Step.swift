@@ -70,6 +70,13 @@ extension EventLSTM {
     /// How a batch-1 step reads the matrices: "f16" (binary16 weights, as in an F16 file) or "f32".
     public var inferencePrecision: String { inferenceWeights().isHalfPrecision ? "f16" : "f32" }
 
+    /// Threads a batch-1 step uses: 1 (the calling thread only, the default) or 2 (with one helper
+    /// thread that takes half of each matrix's rows; results are identical). Process-wide.
+    public static var inferenceThreads: Int {
+        get { Int(ck_threads()) }
+        set { precondition(ck_set_threads(Int32(newValue)) == 1, "inference threads must be 1 or 2") }
+    }
+
     /// The instruction set of the batch-1 kernels on this CPU: "avx512", "avx2" or "portable".
     public static var kernelInstructionSet: String { String(cString: ck_instruction_set()) }
 }

@@ -91,16 +91,14 @@ final class InferenceWeights: @unchecked Sendable {
 
     deinit { matrices.deallocate() }
 
-    /// `y[m.rows] += m · x[m.cols]`, on the calling thread only.
+    /// `y[m.rows] += m · x[m.cols]`, on the calling thread (and CKernels' helper thread when
+    /// `EventLSTM.inferenceThreads` is 2).
     ///
     /// Batch-1 inference is memory-bound (every weight is read once per step), so this is the
     /// CKernels matrix-vector product, never OpenBLAS, whose spinning thread pool would compete
     /// with the real-time MIDI threads.
     func accumulate(_ m: Matrix, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
-        if isHalfPrecision {
-            ck_matvec_f16(matrices.assumingMemoryBound(to: UInt16.self) + m.offset, m.rows, m.cols, x, y)
-        } else {
-            ck_matvec_f32(matrices.assumingMemoryBound(to: Float.self) + m.offset, m.rows, m.cols, x, y)
-        }
+        let elementBytes = isHalfPrecision ? 2 : 4
+        ck_matvec_split(matrices + m.offset * elementBytes, isHalfPrecision ? 1 : 0, m.rows, m.cols, x, y)
     }
 }

@@ -1,6 +1,5 @@
+import CKernels
 import Foundation
-
-@inline(__always) func sigmoid(_ x: Float) -> Float { 1 / (1 + expf(-x)) }
 
 /// One LSTM time step's elementwise part for a batch, after the gate pre-activations are summed:
 ///
@@ -9,22 +8,12 @@ import Foundation
 ///     c[B, H] = f ⊙ c₋₁ + i ⊙ g,   h[B, H] = o ⊙ tanh(c)
 ///
 /// `cPrev` nil means a zero state; `c` may alias `cPrev` (batch-1 inference updates in place).
+/// Vectorised in CKernels (σ and tanh from an in-register exp within 2 ulp of libm's).
 func lstmCellForward(
     gates: UnsafeMutablePointer<Float>, cPrev: UnsafePointer<Float>?,
     c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, hidden: Int
 ) {
-    for b in 0..<batch {
-        let z = gates + b * 4 * hidden, cb = c + b * hidden, hb = h + b * hidden
-        let cp = cPrev.map { $0 + b * hidden }
-        for j in 0..<hidden {
-            let i = sigmoid(z[j]), f = sigmoid(z[hidden + j])
-            let g = tanhf(z[2 * hidden + j]), o = sigmoid(z[3 * hidden + j])
-            z[j] = i; z[hidden + j] = f; z[2 * hidden + j] = g; z[3 * hidden + j] = o
-            let cNew = i * g + (cp.map { f * $0[j] } ?? 0)
-            cb[j] = cNew
-            hb[j] = o * tanhf(cNew)
-        }
-    }
+    ck_lstm_cell_forward(gates, cPrev, c, h, batch, hidden)
 }
 
 /// The elementwise backward of `lstmCellForward` for a batch:

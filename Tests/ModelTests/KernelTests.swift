@@ -1,4 +1,5 @@
 import CKernels
+import Foundation
 import Model
 import Testing
 
@@ -77,5 +78,67 @@ import Testing
                 else { #expect(value == expected, "\(isa) 0x\(String(bits, radix: 16)): \(value) vs \(expected)") }
             }
         }
+    }
+
+    /// The vectorised cell against σ, tanh and the cell equations in double precision, over
+    /// pre-activations from −12 to 12 (saturated and linear regions), with and without c₋₁;
+    /// hidden 37 leaves a scalar tail on every vector width.
+    @Test func lstmCell_matchesTheEquationsInDoublePrecision_onEveryInstructionSet() {
+        let batch = 3, hidden = 37
+        let z0 = Self.randomMatrix(seed: 7, count: batch * 4 * hidden).map { 12 * $0 }
+        let cPrev = Self.randomMatrix(seed: 8, count: batch * hidden).map { 3 * $0 }
+        func σ(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }
+        onEverySupportedInstructionSet { isa in
+            for previous in [cPrev, nil] as [[Float]?] {
+                var z = z0, c = [Float](repeating: 0, count: batch * hidden), h = c
+                if let previous { ck_lstm_cell_forward(&z, previous, &c, &h, batch, hidden) }
+                else { ck_lstm_cell_forward(&z, nil, &c, &h, batch, hidden) }
+                for b in 0..<batch {
+                    for j in 0..<hidden {
+                        let zb = b * 4 * hidden
+                        let i = σ(Double(z0[zb + j])), f = σ(Double(z0[zb + hidden + j]))
+                        let g = Foundation.tanh(Double(z0[zb + 2 * hidden + j])), o = σ(Double(z0[zb + 3 * hidden + j]))
+                        let cn = i * g + f * Double(previous?[b * hidden + j] ?? 0), hn = o * Foundation.tanh(cn)
+                        let got = [z[zb + j], z[zb + hidden + j], z[zb + 2 * hidden + j], z[zb + 3 * hidden + j],
+                                   c[b * hidden + j], h[b * hidden + j]]
+                        // Single precision carries ~6e-8 relative; 2 ulp exps and a few roundings: 5e-7.
+                        for (k, (a, e)) in zip(got, [i, f, g, o, cn, hn]).enumerated() {
+                            #expect(abs(Double(a) - e) <= 5e-7 * max(1, abs(e)), "\(isa) batch \(b) column \(j) value \(k): \(a) vs \(e)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Two threads split a product by rows only: the result is the single-thread one, bit for
+    /// bit, also when several callers compete for the helper.
+    @Test func twoThreads_giveTheSingleThreadResult_underConcurrentCallers() async {
+        let rows = 2048 + 3, cols = 1024
+        let w = Self.randomMatrix(seed: 9, count: rows * cols), x = Self.randomMatrix(seed: 10, count: cols)
+        #expect(ck_set_threads(1) == 1)
+        let expected = {
+            var y = [Float](repeating: 0, count: rows)
+            ck_matvec_split(w, 0, rows, cols, x, &y)
+            return y
+        }()
+        #expect(ck_set_threads(2) == 1 && ck_threads() == 2)
+        let mismatches = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    var bad = 0
+                    for _ in 0..<200 {
+                        var y = [Float](repeating: 0, count: rows)
+                        ck_matvec_split(w, 0, rows, cols, x, &y)
+                        if y != expected { bad += 1 }
+                    }
+                    return bad
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(ck_set_threads(1) == 1)
+        #expect(mismatches == 0)
+        #expect(ck_set_threads(3) == 0)
     }
 }
