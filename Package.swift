@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "SynthTests", dependencies: ["Synth", "MIDI"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "MIDI"]),
         .testTarget(name: "ImproviserTests", dependencies: ["Improviser", "ContinuoTestKit", "MIDI", "Corpus", "Model"]),
-        .testTarget(name: "ContinuoAppTests", dependencies: ["ContinuoApp", "ContinuoTestKit"]),
+        .testTarget(name: "ContinuoAppTests", dependencies: ["ContinuoApp", "ContinuoTestKit", "Model"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MIDI", "ContinuoTestKit"]),
     ]
 )

@@ -46,21 +46,4 @@ public enum AnswerLatency {
         }
         return Report(warm: warm, cold: cold, answers: answers)
     }
-
-    /// A random network of the shipped shape (3 × 512) over a vocabulary of `tokens` notes and
-    /// chords: for timing when no trained model is at hand (speed does not depend on the weights).
-    public static func shippedShape(tokens: Int = 2000) -> (model: EventLSTM, vocabulary: Vocabulary) {
-        var entries: [[UInt8]] = (21...108).map { [UInt8($0)] }
-        var rng = SplitMix64(seed: 9)
-        var seen = Set(entries)
-        while entries.count < tokens - 1 {
-            let root = UInt8.random(in: 36...72, using: &rng)
-            let chord = ([root] + (0..<Int.random(in: 1...3, using: &rng)).map { _ in root + UInt8.random(in: 1...19, using: &rng) })
-            let capped = ChordRules.capped(chord)
-            if seen.insert(capped).inserted { entries.append(capped) }
-        }
-        let vocabulary = Vocabulary(entries: entries)
-        let shape = LSTMHyperparameters(vocabularySize: vocabulary.count, timingClassCount: TimingGrid.count)
-        return (EventLSTM(hyperparameters: shape, seed: 3), vocabulary)
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Improviser
 import Logging
+import Model
 import MIDI
 import Sequencer
 import ServiceLifecycle
@@ -25,6 +26,7 @@ public final class ImprovisationService: Service {
     public func run() async throws {
         let clock = SystemClock()
         let model = try ModelFile.open(path: initial.modelPath)
+        EventLSTM.inferenceThreads = initial.inferenceThreads
         let client = try SequencerClient(name: "Continuo", clock: clock)
         let logger = self.logger
         let output = SequencerOutput(client: client) { logger.error("ALSA output: \($0)") }
@@ -98,6 +100,7 @@ public final class ImprovisationService: Service {
                     model = nil
                 }
                 worker.perform { accompanist in
+                    EventLSTM.inferenceThreads = settings.inferenceThreads
                     if let model { accompanist.replace(model: model.model, vocabulary: model.vocabulary) }
                     accompanist.update(settings.accompanist)
                 }

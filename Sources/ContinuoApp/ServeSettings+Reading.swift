@@ -7,6 +7,7 @@ extension ServeSettings {
         self.init()
         let path = try source.value("model.path", "", allowed: "a file path") { $0 }
         modelPath = path.isEmpty ? nil : path
+        inferenceThreads = try source.integer("model.threads", inferenceThreads, in: 1...2)
         inputs = try source.list("midi.inputs", inputs)
         outputs = try source.list("midi.outputs", outputs)
         accompanist = try Self.accompanist(source)

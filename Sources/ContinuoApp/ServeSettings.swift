@@ -5,6 +5,8 @@ import Logging
 public struct ServeSettings: Hashable, Sendable {
     /// Model file; nil: the shipped default model.
     public var modelPath: String?
+    /// Threads of one inference step: 1, or 2 (a helper thread takes half of each matrix).
+    public var inferenceThreads = 2
     /// Input ports to auto-connect: name patterns (`*` wildcard, case-insensitive),
     /// `CLIENT:PORT`, or `hardware` (every hardware MIDI input that is not a through port).
     public var inputs = ["hardware"]

@@ -2,6 +2,7 @@ import ContinuoApp
 import ContinuoTestKit
 import Foundation
 import Improviser
+import Model
 import Testing
 
 @Suite struct AnswerLatencyTests {
@@ -13,17 +14,22 @@ import Testing
     }
 
     /// `CONTINUO_LATENCY_REPORT=1 swift test -c release --filter AnswerLatencyTests` prints the
-    /// figures for the shipped 3 × 512 shape; the check is the same: every phrase answered.
+    /// figures for the shipped default model (3 × 512, F16) with 1 and 2 inference threads; the
+    /// check is the same: every phrase answered.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["CONTINUO_LATENCY_REPORT"] == "1"))
-    func shippedShape_report() {
-        let shipped = AnswerLatency.shippedShape()
-        let report = AnswerLatency.measure(model: shipped.model, vocabulary: shipped.vocabulary, phrases: 30)
-        #expect(report.answers == 30)
+    func shippedModel_report() throws {
+        let shipped = try ModelFile.open(path: nil)
         func ms(_ latency: LatencyRecorder) -> String {
             String(format: "p50 %.3f ms p99 %.3f ms", (latency.quantile(0.5) ?? .nan) * 1000, (latency.quantile(0.99) ?? .nan) * 1000)
         }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        print("LATENCY warm \(ms(report.warm)) | cold \(ms(report.cold)) | vocabulary \(shipped.vocabulary.count) | max RSS \(usage.ru_maxrss / 1024) MiB")
+        for threads in [1, 2] {
+            EventLSTM.inferenceThreads = threads
+            let report = AnswerLatency.measure(model: shipped.model, vocabulary: shipped.vocabulary, phrases: 30)
+            #expect(report.answers == 30)
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            print("LATENCY \(threads) thread(s): warm \(ms(report.warm)) | cold \(ms(report.cold)) | vocabulary \(shipped.vocabulary.count) | max RSS \(usage.ru_maxrss / 1024) MiB")
+        }
+        EventLSTM.inferenceThreads = 1
     }
 }
