@@ -26,7 +26,7 @@ public final class ImprovisationService: Service {
     public func run() async throws {
         let clock = SystemClock()
         let model = try ModelFile.open(path: initial.modelPath)
-        EventLSTM.inferenceThreads = initial.inferenceThreads
+        EventLSTM.inferenceThreads = Self.threads(initial)
         let client = try SequencerClient(name: "Continuo", clock: clock)
         let logger = self.logger
         let output = SequencerOutput(client: client) { logger.error("ALSA output: \($0)") }
@@ -86,6 +86,12 @@ public final class ImprovisationService: Service {
         }
     }
 
+    /// `model.threads`, capped at the CPUs this process may run on: on one CPU a helper thread
+    /// would only take time from the step it is meant to share.
+    static func threads(_ settings: ServeSettings) -> Int {
+        min(settings.inferenceThreads, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
     /// SIGHUP: settings and model again, ports kept; the old model stays if the new one fails.
     private func reloadOnHangup(_ worker: InferenceWorker) async {
         for await _ in await UnixSignalsSequence(trapping: .sighup) {
@@ -100,7 +106,7 @@ public final class ImprovisationService: Service {
                     model = nil
                 }
                 worker.perform { accompanist in
-                    EventLSTM.inferenceThreads = settings.inferenceThreads
+                    EventLSTM.inferenceThreads = Self.threads(settings)
                     if let model { accompanist.replace(model: model.model, vocabulary: model.vocabulary) }
                     accompanist.update(settings.accompanist)
                 }
