@@ -44,8 +44,12 @@ public struct Continuation {
         self.constraints = constraints
         self.mask = constraints.tokenMask(for: vocabulary)
         self.velocity = Self.meanVelocity(of: seed.suffix(8)) ?? 80
-        self.state = LSTMState(zeroFor: model)
-        for event in seed { feed(event) }
+        let primed = model.prime(seed.map { event in
+            (vocabulary.id(of: event.pitches), TimingGrid.classify(sinceBeats: event.sinceBeats, durationBeats: event.durationBeats))
+        })
+        self.state = primed.state
+        self.logits = primed.logits
+        self.length = seed.count
     }
 
     /// Advances the LSTM by one event the music actually contained (a seed event, or an event
