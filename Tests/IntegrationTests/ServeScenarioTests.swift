@@ -80,4 +80,19 @@ struct ServeScenarioTests {
         let allNotesOff = serve.events.contains { $0.arrival >= sigterm && $0.kind == .control(123, 0) }
         #expect(allNotesOff, "no All Notes Off after SIGTERM")
     }
+
+    /// With no model flag the daemon serves the shipped model; its resident memory is reported
+    /// (`swift test --filter ServeScenarioTests` prints the DAEMON line).
+    @Test func shippedModel_isServedByDefault_andItsMemoryReported() async throws {
+        let serve = try await Serve()
+        let log = serve.run.file("serve-default.out")
+        #expect(log.contains("serving") && log.contains("default-model.safetensors"), "not serving the shipped model:\n\(log)")
+        let fields = Dictionary(serve.run.file("serve-default.rss").split(separator: "\n").compactMap { line -> (String, Int)? in
+            let parts = line.split(whereSeparator: { $0 == ":" || $0 == " " || $0 == "\t" })
+            return parts.count >= 2 ? Int(parts[1]).map { (String(parts[0]), $0) } : nil
+        }, uniquingKeysWith: { $1 })
+        let rss = try #require(fields["VmRSS"], "no VmRSS in serve-default.rss")
+        #expect(rss > 17_000, "RSS \(rss) KiB is less than the shipped model's own 17 MB: not the real daemon")
+        print("DAEMON shipped model, MIDI only, after a phrase: VmRSS \(rss / 1024) MiB, VmHWM \((fields["VmHWM"] ?? 0) / 1024) MiB")
+    }
 }

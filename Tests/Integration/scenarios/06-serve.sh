@@ -69,3 +69,15 @@ echo $? > serve.status
 set -e
 sleep 0.5
 stop "$dump_pid"
+
+# 5. The shipped default model (no --model-path), MIDI only: after a phrase has been read and
+# answered, the daemon's resident memory (VmRSS, VmHWM from /proc) goes to serve-default.rss.
+start serve-default "$CONTINUO" serve --midi-inputs 'VirMIDI 1-0' --synth-enabled false \
+    --listen-silence-seconds 1.5 --log-status-seconds 0
+wait_for serve-default.out 'serving' 1 120
+wait_for serve-default.out 'input connected' 1 30
+phrase
+sleep 20
+grep -E '^Vm(RSS|HWM)' "/proc/$serve_default_pid/status" > serve-default.rss
+kill -TERM "$serve_default_pid"
+wait "$serve_default_pid" || true
