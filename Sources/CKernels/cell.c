@@ -6,7 +6,9 @@
 //     c[B, H] = f ⊙ c₋₁ + i ⊙ g,   h[B, H] = o ⊙ tanh(c)
 #include "CKernels.h"
 #include "dispatch.h"
+#if defined(__x86_64__)
 #include <immintrin.h>
+#endif
 #include <math.h>
 
 static inline float sigmoid1(float x) { return 1 / (1 + expf(-x)); }
@@ -22,6 +24,7 @@ static void cell_scalar(float *z, const float *cp, float *c, float *h, long hidd
     }
 }
 
+#if defined(__x86_64__)
 // exp(x) = 2ⁿ · exp(r), n = round(x / ln 2), r = x − n ln 2 (ln 2 in two parts for exactness),
 // exp(r) ≈ 1 + r + r² P(r); then σ(x) = 1 / (1 + e⁻ˣ), tanh(x) = sign(x) (1 − e⁻²|ˣ|) / (1 + e⁻²|ˣ|).
 #define EXP_POLY(V, SET1, MUL, ADD, FMA, MIN, MAX, ROUND, POW2, X)                                 \
@@ -96,10 +99,14 @@ CELL(cell_avx512, AVX512, __m512, 16, _mm512_set1_ps, _mm512_loadu_ps, _mm512_st
      _mm512_sub_ps, _mm512_div_ps, _mm512_fmadd_ps, _mm512_min_ps, _mm512_max_ps, round512, pow2_512, abs512,
      copysign512)
 
+#endif
+
 void ck_lstm_cell_forward(float *gates, const float *c_prev, float *c, float *h, long batch, long hidden) {
     switch (ck_dispatch()) {
+#if defined(__x86_64__)
     case ISA_AVX512: cell_avx512(gates, c_prev, c, h, batch, hidden); break;
     case ISA_AVX2: cell_avx2(gates, c_prev, c, h, batch, hidden); break;
+#endif
     default:
         for (long b = 0; b < batch; b++)
             cell_scalar(gates + b * 4 * hidden, c_prev ? c_prev + b * hidden : 0, c + b * hidden, h + b * hidden, hidden, 0, hidden);

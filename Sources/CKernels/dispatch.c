@@ -7,14 +7,14 @@ static _Atomic int detected = ISA_UNKNOWN;
 
 /// The widest set both the CPU and the OS (saved register state) support.
 static int widest_supported(void) {
-    int isa;
+    int isa = ISA_PORTABLE;
+#if defined(__x86_64__)
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c"))
         isa = ISA_AVX512;
     else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c"))
         isa = ISA_AVX2;
-    else
-        isa = ISA_PORTABLE;
+#endif
     return isa;
 }
 

@@ -3,7 +3,9 @@
 // halve the bytes read (widening to float costs one instruction per 16 or 8 weights).
 #include "CKernels.h"
 #include "dispatch.h"
+#if defined(__x86_64__)
 #include <immintrin.h>
+#endif
 #include <string.h>
 
 // MARK: portable C
@@ -45,6 +47,7 @@ static void matvec_f16_portable(const uint16_t *w, long rows, long cols, const f
     }
 }
 
+#if defined(__x86_64__)
 // MARK: one kernel, two vector widths
 //
 // y[r] += Σ_j W[r, j] x[j]: four rows at a time share each load of x, LANES columns per FMA,
@@ -107,20 +110,26 @@ AVX512 static inline __m512 load16_f16(const uint16_t *p) { return _mm512_cvtph_
 MATVEC(matvec_f32_avx512, AVX512, float, __m512, 16, _mm512_setzero_ps, _mm512_loadu_ps, load16_f32, _mm512_fmadd_ps, _mm512_reduce_add_ps, AS_FLOAT)
 MATVEC(matvec_f16_avx512, AVX512, uint16_t, __m512, 16, _mm512_setzero_ps, _mm512_loadu_ps, load16_f16, _mm512_fmadd_ps, _mm512_reduce_add_ps, half_to_float)
 
+#endif
+
 // MARK: entry points
 
 void ck_matvec_f32(const float *w, long rows, long cols, const float *x, float *y) {
     switch (ck_dispatch()) {
+#if defined(__x86_64__)
     case ISA_AVX512: matvec_f32_avx512(w, rows, cols, x, y); break;
     case ISA_AVX2: matvec_f32_avx2(w, rows, cols, x, y); break;
+#endif
     default: matvec_f32_portable(w, rows, cols, x, y);
     }
 }
 
 void ck_matvec_f16(const uint16_t *w, long rows, long cols, const float *x, float *y) {
     switch (ck_dispatch()) {
+#if defined(__x86_64__)
     case ISA_AVX512: matvec_f16_avx512(w, rows, cols, x, y); break;
     case ISA_AVX2: matvec_f16_avx2(w, rows, cols, x, y); break;
+#endif
     default: matvec_f16_portable(w, rows, cols, x, y);
     }
 }

@@ -16,6 +16,15 @@
 
 enum { BLOCK_ROWS = 128, SPIN_ROUNDS = 20000 };
 
+/// A spin-wait hint to the core (x86 `pause`, Arm `yield`).
+static inline void spin_pause(void) {
+#if defined(__x86_64__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ volatile("yield");
+#endif
+}
+
 static struct {
     pthread_mutex_t owner;       // one caller at a time uses the helper; others run alone
     pthread_once_t started;
@@ -64,7 +73,7 @@ static void *helper_main(void *unused) {
     for (;;) {
         uint32_t g = atomic_load(&job.generation);
         for (int i = 0; i < SPIN_ROUNDS && g == seen; i++) {
-            __builtin_ia32_pause();
+            spin_pause();
             g = atomic_load(&job.generation);
         }
         if (g == seen) {
@@ -115,6 +124,6 @@ void ck_matvec_split(const void *w, int half, long rows, long cols, const float 
     atomic_store(&job.generation, g);
     if (atomic_load(&job.sleeping)) syscall(SYS_futex, &job.generation, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
     take_blocks(g);
-    while (atomic_load_explicit(&job.blocks_done, memory_order_acquire) < blocks) __builtin_ia32_pause();
+    while (atomic_load_explicit(&job.blocks_done, memory_order_acquire) < blocks) spin_pause();
     pthread_mutex_unlock(&job.owner);
 }
