@@ -15,12 +15,13 @@ extension EventLSTM {
     public func advance(token: Int32, timing: Int32, state: inout LSTMState) {
         let p = hyperparameters
         precondition(state.h.count == p.layers * p.hidden, "state is for a model of another shape")
+        let w = inferenceWeights()
         withLayerScratch { scratch in
             state.h.withUnsafeMutableBufferPointer { hs in
                 state.c.withUnsafeMutableBufferPointer { cs in
                     for k in 0..<p.layers {
                         let below = k == 0 ? nil : UnsafePointer(hs.baseAddress! + (k - 1) * p.hidden)
-                        layerStep(k, token: token, timing: timing, below: below,
+                        layerStep(k, w, token: token, timing: timing, below: below,
                                   h: hs.baseAddress! + k * p.hidden, c: cs.baseAddress! + k * p.hidden, scratch: scratch)
                     }
                 }
@@ -30,10 +31,10 @@ extension EventLSTM {
 
     /// One layer's step: gates = b + W_ih x + W_hh h (x: the one-hot columns for layer 0, else
     /// `below`, the layer beneath's new h), then the cell updates `h` and `c` in place.
-    private func layerStep(_ k: Int, token: Int32, timing: Int32, below: UnsafePointer<Float>?,
+    private func layerStep(_ k: Int, _ w: InferenceWeights, token: Int32, timing: Int32, below: UnsafePointer<Float>?,
                            h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
         let p = hyperparameters, hidden = p.hidden, g = 4 * hidden
-        let w = inferenceWeights(), vectors = UnsafePointer(w.vectors.base)
+        let vectors = UnsafePointer(w.vectors.base)
         let gates = scratch, x = scratch + g
         gates.update(from: vectors + w.biases[k], count: g)
         if let below {
@@ -83,6 +84,7 @@ extension EventLSTM {
         var state = LSTMState(zeroFor: self)
         guard !events.isEmpty else { return (state, nil) }
         var outputs = [Float](repeating: 0, count: events.count * h)   // [T, H]: the layer below's h per event
+        let w = inferenceWeights()
         withLayerScratch { scratch in
             state.h.withUnsafeMutableBufferPointer { hs in
                 state.c.withUnsafeMutableBufferPointer { cs in
@@ -91,7 +93,7 @@ extension EventLSTM {
                             let hk = hs.baseAddress! + k * h, ck = cs.baseAddress! + k * h
                             for (t, e) in events.enumerated() {
                                 let slot = out.baseAddress! + t * h
-                                layerStep(k, token: e.token, timing: e.timing, below: k == 0 ? nil : UnsafePointer(slot),
+                                layerStep(k, w, token: e.token, timing: e.timing, below: k == 0 ? nil : UnsafePointer(slot),
                                           h: hk, c: ck, scratch: scratch)
                                 slot.update(from: hk, count: h)
                             }
