@@ -64,12 +64,12 @@ final class InferenceWeights: @unchecked Sendable {
         tokenHead = add(rows: p.vocabularySize, cols: h) { r in [(tokenWeight + r * h, h)] }
         timingHead = add(rows: p.timingClassCount, cols: h) { r in [(timingWeight + r * h, h)] }
 
-        let matrixTensors = model.layout.layers.enumerated().flatMap { k, views in
-            k == 0 ? [views.hiddenWeights] : [views.inputWeights, views.hiddenWeights]
-        }.map { ($0, g * h) } + [(model.layout.tokenHead.weight, p.vocabularySize * h),
-                                 (model.layout.timingHead.weight, p.timingClassCount * h)]
-        let half = matrixTensors.allSatisfy { start, n in
-            UnsafeBufferPointer(start: model.view(start), count: n).allSatisfy { Float(Float16($0)) == $0 }
+        let half = pieces.allSatisfy { piece in
+            (0..<piece.matrix.rows).allSatisfy { r in
+                piece.rowSources(r).allSatisfy { start, n in
+                    UnsafeBufferPointer(start: start, count: n).allSatisfy { Float(Float16($0)) == $0 }
+                }
+            }
         }
         isHalfPrecision = half
         matrices = .allocate(byteCount: max(offset, 1) * (half ? 2 : 4), alignment: 64)
@@ -94,9 +94,8 @@ final class InferenceWeights: @unchecked Sendable {
     /// `y[m.rows] += m · x[m.cols]`, on the calling thread (and CKernels' helper thread when
     /// `EventLSTM.inferenceThreads` is 2).
     ///
-    /// Batch-1 inference is memory-bound (every weight is read once per step), so this is the
-    /// CKernels matrix-vector product, never OpenBLAS, whose spinning thread pool would compete
-    /// with the real-time MIDI threads.
+    /// A batch-1 step reads every weight once, so this is the CKernels matrix-vector product,
+    /// never OpenBLAS, whose spinning thread pool would compete with the real-time MIDI threads.
     func accumulate(_ m: Matrix, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
         let elementBytes = isHalfPrecision ? 2 : 4
         ck_matvec_split(matrices + m.offset * elementBytes, isHalfPrecision ? 1 : 0, m.rows, m.cols, x, y)
