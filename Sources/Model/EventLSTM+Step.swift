@@ -3,8 +3,8 @@ import CKernels
 extension EventLSTM {
     /// One inference step, batch 1: feeds (token, timing), updates state, returns the two heads' logits.
     ///
-    /// Runs on the calling thread only (no BLAS thread pool) and allocates nothing but the two
-    /// returned arrays.
+    /// Never uses the BLAS thread pool: the calling thread, plus CKernels' helper thread when
+    /// `inferenceThreads` is 2. Allocates nothing but the two returned arrays.
     public func step(token: Int32, timing: Int32, state: inout LSTMState) -> (token: [Float], timing: [Float]) {
         advance(token: token, timing: timing, state: &state)
         return logits(for: state)
