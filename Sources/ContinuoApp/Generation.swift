@@ -17,9 +17,9 @@ public struct GenerationSettings: Sendable {
     /// The model file; nil means the shipped default model.
     public var model: URL?
     public var seed: SeedSource
-    /// How many of the seed file's first events form the seed (the daemon keeps the last 50 played).
+    /// How many of the seed file's first steps (events, or notes for a note model) form the seed (the daemon keeps the last 50 played).
     public var seedEvents = 50
-    /// Events to generate after the seed (the most, when `seconds` is set).
+    /// Onsets (notes or chords) to generate after the seed (the most, when `seconds` is set).
     public var events = 64
     /// When set, generation stops once the continuation lasts this many seconds.
     public var seconds: Double?
@@ -73,17 +73,23 @@ public enum Generation {
         let trained = try ModelFile.open(path: modelPath)
         let modelName = URL(fileURLWithPath: trained.path).deletingPathExtension().lastPathComponent
         let seedFile = try GenerationSeed.file(for: settings.seed, randomSeed: settings.randomSeed)
-        let seed = try GenerationSeed(contentsOf: seedFile, limit: settings.seedEvents)
+        let representation = trained.encoding.representation
+        let seed = try GenerationSeed(contentsOf: seedFile, limit: settings.seedEvents, representation: representation)
 
         var continuation = Continuation(
-            model: trained.model, vocabulary: trained.vocabulary, seed: seed.events,
+            model: trained.model, vocabulary: trained.vocabulary, representation: trained.encoding.representation, seed: seed.events,
             sampler: Sampler(temperature: settings.temperature, topP: settings.topP),
             constraints: settings.constraints)
         var rng = SplitMix64(seed: settings.randomSeed)
         var piece = GeneratedPiece(seed: seed.events, continuation: [], secondsPerBeat: seed.secondsPerBeat)
-        while piece.continuation.count < settings.events
-            && settings.seconds.map({ piece.continuationSeconds < $0 }) ?? true {
-            piece.continuation.append(continuation.next(using: &rng))
+        // `events` counts onsets: in the note representation a note 0 beats after the previous one completes its chord.
+        var onsets = 0
+        while true {
+            let event = continuation.next(using: &rng)
+            let startsOnset = representation == .chords || piece.continuation.isEmpty || event.sinceBeats > 0
+            if startsOnset && (onsets >= settings.events || settings.seconds.map({ piece.continuationSeconds >= $0 }) ?? false) { break }
+            piece.continuation.append(event)
+            if startsOnset { onsets += 1 }
         }
         let generated = piece.continuation
 

@@ -9,8 +9,9 @@ struct GenerationSeed {
     /// Seconds per quarter note where the music starts.
     var secondsPerBeat: Double
 
-    /// Reads `url` and keeps its first `limit` events (notes and chords, as the corpus defines them).
-    init(contentsOf url: URL, limit: Int) throws {
+    /// Reads `url` and keeps its first `limit` steps of `representation` (notes and chords as the corpus
+    /// defines them, or single notes).
+    init(contentsOf url: URL, limit: Int, representation: Representation) throws {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw GenerationError.seedFileUnreadable(path: url.path)
         }
@@ -20,7 +21,7 @@ struct GenerationSeed {
             throw GenerationError.seedHasNoEvents(path: url.path, reason: error.description)
         }
         guard !all.isEmpty else { throw GenerationError.seedHasNoEvents(path: url.path, reason: "no notes") }
-        events = Array(all.prefix(limit))
+        events = Array(representation.steps(all).prefix(limit))
         let tempo = TempoMap(file)
         let start = file.tracks.flatMap { $0.notes() }.map(\.start).min() ?? 0
         let span = Ticks(1_000)

@@ -31,7 +31,7 @@ public final class ImprovisationService: Service {
         let logger = self.logger
         let output = SequencerOutput(client: client) { logger.error("ALSA output: \($0)") }
         let sink = MirroredSink([output] + Self.synth(initial, clock: clock, logger: logger))
-        let accompanist = Accompanist(model: model.model, vocabulary: model.vocabulary,
+        let accompanist = Accompanist(model: model.model, vocabulary: model.vocabulary, representation: model.encoding.representation,
                                       settings: initial.accompanist, sink: sink, clock: clock)
         let worker = InferenceWorker(accompanist: accompanist, clock: clock)
         let input = SequencerInput(
@@ -107,7 +107,7 @@ public final class ImprovisationService: Service {
                 }
                 worker.perform { accompanist in
                     EventLSTM.inferenceThreads = Self.threads(settings)
-                    if let model { accompanist.replace(model: model.model, vocabulary: model.vocabulary) }
+                    if let model { accompanist.replace(model: model.model, vocabulary: model.vocabulary, representation: model.encoding.representation) }
                     accompanist.update(settings.accompanist)
                 }
                 if settings.inputs != initial.inputs || settings.outputs != initial.outputs || settings.synth != initial.synth {

@@ -8,6 +8,10 @@ import Training
 public struct ModelFile: Sendable {
     public var model: EventLSTM
     public var vocabulary: Vocabulary
+    /// How its corpus was encoded and split: its representation, and its validation set for `evaluate`.
+    public var encoding: CorpusEncoding
+    /// The training configuration, when the file records it.
+    public var configuration: TrainingConfiguration?
     /// Where it was read from.
     public var path: String
 
@@ -32,9 +36,13 @@ public struct ModelFile: Sendable {
         } catch {
             throw LoadError(path: path, reason: "\(error)")
         }
-        guard let json = loaded.metadata[vocabularyKey],
-              let vocabulary = try? JSONDecoder().decode(Vocabulary.self, from: Data(json.utf8)) else {
-            throw LoadError(path: path, reason: "no \(vocabularyKey) in __metadata__ (not written by `continuo train`?)")
+        let record: TrainingMetadata.Record
+        do { record = try TrainingMetadata.record(loaded.metadata) } catch {
+            throw LoadError(path: path, reason: error.description)
+        }
+        let vocabulary = record.vocabulary
+        if record.encoding.representation == .notes && vocabulary != Representation.pitchVocabulary {
+            throw LoadError(path: path, reason: "a notes model must have the 128-pitch vocabulary")
         }
         let shape = loaded.model.hyperparameters
         guard shape.vocabularySize == vocabulary.count, shape.timingClassCount == TimingGrid.count else {
@@ -44,10 +52,10 @@ public struct ModelFile: Sendable {
            let layout = try? JSONDecoder().decode(TimingGrid.Layout.self, from: Data(grid.utf8)), layout != TimingGrid.layout {
             throw LoadError(path: path, reason: "trained on another timing grid than this build's; retrain it")
         }
-        return ModelFile(model: loaded.model, vocabulary: vocabulary, path: path)
+        return ModelFile(model: loaded.model, vocabulary: vocabulary, encoding: record.encoding,
+                         configuration: record.configuration, path: path)
     }
 
-    static let vocabularyKey = TrainingMetadata.vocabularyKey
     static let timingGridKey = TrainingMetadata.timingGridKey
 
     /// The model shipped inside this build (Corpus/ chorales, 3×512), nil if its resource is missing.

@@ -14,6 +14,12 @@ public struct TrainSession {
     /// Training pieces are also used transposed by every shift in −transpose…transpose semitones.
     public var transpose = 0
     public var minimumTokenCount = 2
+    /// One step per note (the default) or per note-or-chord event.
+    public var representation = Representation.notes
+    /// Whether a song's voice (or other melody instrument over a piano) is also learnt as a stream of its own.
+    public var streams = Piece.StreamRule.separate
+    /// Per-epoch random transposition of each training window (note representation), e.g. −6…5; nil for none.
+    public var windowTransposition: ClosedRange<Int>? = -6...5
     public var modelDType = SafetensorsDType.f32
     /// A `.resume.safetensors` file to continue from; its configuration wins except `epochs`.
     public var resumeFile: URL?
@@ -25,19 +31,32 @@ public struct TrainSession {
     }
 
     /// Runs to the end, writing progress through `progress`; returns how it ended.
+    /// How the corpus is read, split and encoded under these settings (stored with the model).
+    public var encoding: CorpusEncoding {
+        var encoding = CorpusEncoding()
+        encoding.representation = representation
+        encoding.streams = streams
+        encoding.validationFraction = validationFraction
+        encoding.splitSeed = configuration.seed
+        encoding.minimumTokenCount = minimumTokenCount
+        encoding.transpose = transpose
+        encoding.windowTransposition = representation == .notes ? windowTransposition : nil
+        return encoding
+    }
+
     public func run(progress: TrainProgress = TrainProgress(), log: (String) -> Void) throws -> TrainingOutcome {
-        let loaded = CorpusLoader.load(directory: corpusDirectory)
+        // A resumed run reads its corpus exactly as it was first read.
+        let encoding = try resumeFile.map { try TrainingMetadata.record(SafetensorsFile.read(contentsOf: $0).metadata).encoding } ?? encoding
+        let loaded = CorpusLoader.load(directory: corpusDirectory, streams: encoding.streams)
         guard !loaded.pieces.isEmpty else {
             throw TrainingError("\(corpusDirectory.path): no usable MIDI file (\(loaded.skipped.count) skipped)")
         }
-        let corpus = EncodedCorpus(pieces: loaded.pieces, validationFraction: validationFraction,
-                                   minimumTokenCount: minimumTokenCount, transpositions: -transpose...transpose,
-                                   seed: configuration.seed)
+        let corpus = encoding.encode(loaded.pieces)
         let run = try resumeFile.map {
-            try TrainingRun(resuming: $0, corpus: corpus, output: output, modelDType: modelDType, epochs: epochsOverride)
-        } ?? TrainingRun(corpus: corpus, configuration: configuration, output: output, modelDType: modelDType)
+            try TrainingRun(resuming: $0, corpus: corpus, output: output, modelDType: modelDType, epochs: epochsOverride, encoding: encoding)
+        } ?? TrainingRun(corpus: corpus, configuration: configuration, output: output, modelDType: modelDType, encoding: encoding)
         let c = run.configuration, p = run.model.hyperparameters
-        log("corpus: \(loaded.pieces.count) pieces (\(loaded.skipped.count) skipped), vocabulary \(corpus.vocabulary.count) tokens, "
+        log("corpus: \(loaded.pieces.count) pieces (\(loaded.skipped.count) files skipped), \(encoding.representation) representation, vocabulary \(corpus.vocabulary.count) tokens, "
             + "\(TimingGrid.count) timing classes; \(run.trainingBatches.windows.count) training windows "
             + "(\(run.trainingBatches.count) batches of \(c.batchSize)×\(c.windowLength)), \(run.validationBatches.windows.count) validation windows")
         log("model: \(p.layers)×\(p.hidden) LSTM, \(run.model.layout.count) parameters; OpenBLAS \(BLASInfo.coreName), \(BLASInfo.threads) threads")

@@ -20,15 +20,15 @@ public enum TinyModel {
 }
 
 extension TinyModel {
-    /// Writes a tiny model as `continuo train` would (vocabulary and timing grid in the
-    /// metadata), for scenarios that start the real daemon (the qemu rig).
+    /// Writes a tiny note-representation model (random weights, every MIDI pitch a token) as
+    /// `continuo train` would, for scenarios that start the real daemon (the qemu rig).
     public static func write(to url: URL, seed: UInt64 = 1) throws {
-        let tiny = make(seed: seed)
-        let encoder = JSONEncoder()
-        let metadata = [
-            TrainingMetadata.vocabularyKey: String(decoding: try encoder.encode(tiny.vocabulary), as: UTF8.self),
-            TrainingMetadata.timingGridKey: String(decoding: try encoder.encode(TimingGrid.layout), as: UTF8.self),
-        ]
-        try tiny.model.save(to: url, metadata: metadata, dtype: .f32)
+        let vocabulary = Representation.pitchVocabulary
+        let model = EventLSTM(hyperparameters: LSTMHyperparameters(
+            vocabularySize: vocabulary.count, timingClassCount: TimingGrid.count, layers: 1, hidden: 8, dropout: 0), seed: seed)
+        var encoding = CorpusEncoding()
+        encoding.representation = .notes
+        let metadata = TrainingMetadata.metadata(vocabulary: vocabulary, configuration: nil, best: nil, encoding: encoding)
+        try model.save(to: url, metadata: metadata, dtype: .f32)
     }
 }

@@ -18,7 +18,7 @@ public struct TimedNote: Hashable, Sendable {
 extension ChordRules {
     /// Groups notes (sorted by onset) into note and chord events by `onsetWindowSeconds`, capping each
     /// chord with `capped(_:)`. An event's velocity is the mean of its kept notes (rounded down), its duration lasts until
-    /// the last of them ends, and `sinceBeats` is measured from the previous event's first onset.
+    /// the last of them ends (each note's own length kept beside it when they differ), and `sinceBeats` is measured from the previous event's first onset.
     /// Also returns how many chords lost pitches to the cap.
     public static func events(grouping notes: [TimedNote]) -> (events: [MusicEvent], cappedChords: Int) {
         var events: [MusicEvent] = []
@@ -37,8 +37,10 @@ extension ChordRules {
             let onset = notes[first].onsetBeats
             let end = sounding.map(\.endBeats).max() ?? onset
             let velocity = sounding.map { Int($0.velocity) }.reduce(0, +) / max(sounding.count, 1)
+            let noteEnds = pitches.map { pitch in sounding.filter { $0.pitch == pitch }.map(\.endBeats).max() ?? end }
             events.append(MusicEvent(pitches: pitches, velocity: UInt8(velocity), sinceBeats: previousOnset.map { onset - $0 } ?? 0,
-                                     durationBeats: max(end - onset, 0)))
+                                     durationBeats: max(end - onset, 0),
+                                     noteDurationsBeats: noteEnds.allSatisfy { $0 == end } ? nil : noteEnds.map { max($0 - onset, 0) }))
             previousOnset = onset
             first = last + 1
         }

@@ -30,7 +30,7 @@ public enum CorpusLoader {
 
     /// Loads every MIDI file under `directory`; unreadable files and files without pitched notes are
     /// skipped with their reason. `progress(done, total)` is called after each file.
-    public static func load(directory: URL, progress: ((Int, Int) -> Void)? = nil) -> LoadedCorpus {
+    public static func load(directory: URL, streams: Piece.StreamRule = .selected, progress: ((Int, Int) -> Void)? = nil) -> LoadedCorpus {
         let files = midiFiles(in: directory)
         let base = directory.standardizedFileURL.path
         var pieces: [Piece] = []
@@ -38,8 +38,8 @@ public enum CorpusLoader {
         for (index, url) in files.enumerated() {
             let path = url.standardizedFileURL.path
             let name = path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : url.lastPathComponent
-            switch load(url, name: name) {
-            case let .success(piece): pieces.append(piece)
+            switch load(url, name: name, streams: streams) {
+            case let .success(filePieces): pieces += filePieces
             case let .failure(reason): skipped.append(SkippedFile(name: name, reason: reason.description))
             }
             progress?(index + 1, files.count)
@@ -49,8 +49,13 @@ public enum CorpusLoader {
 
     /// One file as a piece, or the one-line reason it is not one.
     public static func load(_ url: URL, name: String) -> Result<Piece, SkipReason> {
+        load(url, name: name, streams: .selected).map { $0[0] }
+    }
+
+    /// One file as its pieces under `streams`, or the one-line reason it gives none.
+    public static func load(_ url: URL, name: String, streams: Piece.StreamRule) -> Result<[Piece], SkipReason> {
         do {
-            return .success(try Piece(file: try MIDIFile(contentsOf: url, name: name), name: name))
+            return .success(try Piece.pieces(file: try MIDIFile(contentsOf: url, name: name), name: name, rule: streams))
         } catch let error as MIDIFileError {
             return .failure(SkipReason(error.description))
         } catch {

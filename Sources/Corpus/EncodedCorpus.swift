@@ -42,20 +42,23 @@ public struct EncodedCorpus: Sendable {
     /// Splits `pieces` by file, augments training pieces by every shift in `transpositions` that keeps
     /// them in 0…127, builds the vocabulary from the (augmented) training events (threshold, optional size
     /// cap counting `<unk>`), and encodes both sides.
+    ///
+    /// With the `notes` representation the vocabulary is `Representation.pitchVocabulary` (no counting,
+    /// nothing unknown) and every piece is first cut into note steps.
     public init(pieces: [Piece], validationFraction: Double = 0.1, minimumTokenCount: Int = 2,
-                maximumVocabularySize: Int? = nil, transpositions: ClosedRange<Int> = 0...0, seed: UInt64 = 0) {
-        let held = FileSplit.validationNames(pieces.map(\.name), fraction: validationFraction, seed: seed)
-        let augmented = pieces.filter { !held.contains($0.name) }.flatMap { piece in
+                maximumVocabularySize: Int? = nil, transpositions: ClosedRange<Int> = 0...0, seed: UInt64 = 0,
+                representation: Representation = .chords) {
+        let split = CorpusSplit(pieces: pieces, validationFraction: validationFraction, seed: seed, representation: representation)
+        let augmented = split.training.flatMap { piece in
             transpositions.compactMap { shift in
                 Transposition.transposed(piece.events, by: shift).map { (piece.name, shift, $0) }
             }
         }
-        let vocabulary = Vocabulary(counting: augmented.map(\.2), minimumCount: minimumTokenCount, maximumSize: maximumVocabularySize)
+        let vocabulary = representation == .notes ? Representation.pitchVocabulary
+            : Vocabulary(counting: augmented.map(\.2), minimumCount: minimumTokenCount, maximumSize: maximumVocabularySize)
         self.init(vocabulary: vocabulary,
                   training: augmented.map { EncodedSequence(name: $0.0, transposition: $0.1, events: $0.2, vocabulary: vocabulary) },
-                  validation: pieces.filter { held.contains($0.name) }.map {
-                      EncodedSequence(name: $0.name, events: $0.events, vocabulary: vocabulary)
-                  })
+                  validation: split.validation.map { EncodedSequence(name: $0.name, events: $0.events, vocabulary: vocabulary) })
     }
 }
 

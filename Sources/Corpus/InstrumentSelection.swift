@@ -22,9 +22,10 @@ enum InstrumentSelection {
     static let pianoPrograms: ClosedRange<UInt8> = 0...7
     static let pitchedPrograms: ClosedRange<UInt8> = 0...111
 
-    /// The kept notes and the rule that kept them (nil when nothing pitched is left), and how many notes
-    /// were dropped as drums and as other instruments.
-    static func select(_ file: MIDIFile) -> (notes: [Note], rule: SelectionRule?, drums: Int, others: Int) {
+    /// The kept notes and the rule that kept them (nil when nothing pitched is left), how many notes
+    /// were dropped as drums and as other instruments, and (under the piano rule) the dropped notes of
+    /// pitched non-piano programs, which `Piece.Stream.melody` uses.
+    static func select(_ file: MIDIFile) -> (notes: [Note], rule: SelectionRule?, drums: Int, others: Int, otherPitched: [Note]) {
         let programs = programChanges(file)
         var all: [ProgrammedNote] = []
         for track in file.tracks {
@@ -37,9 +38,12 @@ enum InstrumentSelection {
         let drums = all.filter { $0.note.channel == drumChannel }.count
         let melodic = all.filter { $0.note.channel != drumChannel }
         let piano = melodic.filter { pianoPrograms.contains($0.program) }
-        if !piano.isEmpty { return (piano.map(\.note), .piano, drums, melodic.count - piano.count) }
         let pitched = melodic.filter { pitchedPrograms.contains($0.program) }
-        return (pitched.map(\.note), pitched.isEmpty ? nil : .pitched, drums, melodic.count - pitched.count)
+        if !piano.isEmpty {
+            let otherPitched = pitched.filter { !pianoPrograms.contains($0.program) }.map(\.note)
+            return (piano.map(\.note), .piano, drums, melodic.count - piano.count, otherPitched)
+        }
+        return (pitched.map(\.note), pitched.isEmpty ? nil : .pitched, drums, melodic.count - pitched.count, [])
     }
 
     /// Program changes per channel (16 lists), in tick order across all tracks.

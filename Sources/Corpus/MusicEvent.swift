@@ -8,12 +8,20 @@ public struct MusicEvent: Hashable, Sendable, Codable {
     public var sinceBeats: Double
     /// Length with the sustain pedal folded in, in quarter notes: until its last note is released.
     public var durationBeats: Double
+    /// Each pitch's own length (parallel to `pitches`), when known; nil means every note lasts `durationBeats`.
+    public var noteDurationsBeats: [Double]?
 
-    public init(pitches: [UInt8], velocity: UInt8, sinceBeats: Double, durationBeats: Double) {
+    public init(pitches: [UInt8], velocity: UInt8, sinceBeats: Double, durationBeats: Double, noteDurationsBeats: [Double]? = nil) {
         self.pitches = pitches
         self.velocity = velocity
         self.sinceBeats = sinceBeats
         self.durationBeats = durationBeats
+        self.noteDurationsBeats = noteDurationsBeats
+    }
+
+    /// The length of the note `pitches[index]`, quarter notes.
+    public func noteDurationBeats(_ index: Int) -> Double {
+        noteDurationsBeats.flatMap { index < $0.count ? $0[index] : nil } ?? durationBeats
     }
 }
 

@@ -13,6 +13,25 @@ public struct Piece: Sendable, Hashable {
     public var droppedOtherNotes: Int
     /// Chord events that had more than `ChordRules.maxNotes` distinct pitches before capping.
     public var cappedChords: Int
+    /// Which of the file's notes it holds.
+    public var stream: Stream = .selected
+
+    /// Which notes of a file a piece holds.
+    public enum Stream: String, Codable, Sendable, CaseIterable {
+        /// The notes `SelectionRule` keeps: the piano's when there is one (the accompaniment of a song), else every pitched instrument's.
+        case selected
+        /// The pitched non-piano notes of a file that also has a piano: the voice or melody instrument, on its own.
+        case melody
+    }
+
+    /// How a file is cut into pieces.
+    public enum StreamRule: String, Codable, Sendable, CaseIterable {
+        /// One piece per file: the selected notes.
+        case selected
+        /// The selected notes, and for a file with a piano and other pitched instruments also a `melody` piece,
+        /// so that single-line music is learnt as single lines and not only merged into its accompaniment.
+        case separate
+    }
 
     /// Why a readable MIDI file gives no piece.
     public enum Empty: Error, Hashable, Sendable, CustomStringConvertible {
@@ -29,12 +48,27 @@ public struct Piece: Sendable, Hashable {
     /// Selects notes (`SelectionRule`), folds the sustain pedal in, and groups onsets into chords
     /// (`ChordRules`), timing events in quarter notes through the file's tempo map.
     public init(file: MIDIFile, name: String) throws(Empty) {
+        try self.init(file: file, name: name, stream: .selected)
+    }
+
+    /// The file's pieces under `rule`: the selected notes first, then (for `.separate`) the melody when there is one.
+    public static func pieces(file: MIDIFile, name: String, rule: StreamRule) throws(Empty) -> [Piece] {
+        let selected = try Piece(file: file, name: name, stream: .selected)
+        guard rule == .separate, selected.rule == .piano, let melody = try? Piece(file: file, name: name, stream: .melody) else {
+            return [selected]
+        }
+        return [selected, melody]
+    }
+
+    private init(file: MIDIFile, name: String, stream: Stream) throws(Empty) {
         let selection = InstrumentSelection.select(file)
         guard let rule = selection.rule else {
             throw .noPitchedNotes(drumNotes: selection.drums, otherNotes: selection.others)
         }
+        let chosen = stream == .selected ? selection.notes : selection.otherPitched
+        guard !chosen.isEmpty else { throw .noPitchedNotes(drumNotes: selection.drums, otherNotes: selection.others) }
         let map = TempoMap(file)
-        let notes = SustainPedal.fold(selection.notes, pedalOf: file).sorted { ($0.start, $0.pitch) < ($1.start, $1.pitch) }
+        let notes = SustainPedal.fold(chosen, pedalOf: file).sorted { ($0.start, $0.pitch) < ($1.start, $1.pitch) }
         let grouped = ChordRules.events(grouping: notes.map {
             TimedNote(pitch: $0.pitch, velocity: $0.velocity, onsetSeconds: map.seconds(at: $0.start).value,
                       onsetBeats: map.beats(at: $0.start), endBeats: map.beats(at: $0.end))
@@ -46,5 +80,6 @@ public struct Piece: Sendable, Hashable {
         self.droppedDrumNotes = selection.drums
         self.droppedOtherNotes = selection.others
         self.cappedChords = grouped.cappedChords
+        self.stream = stream
     }
 }

@@ -28,7 +28,7 @@ public final class Accompanist {
 
     /// Starts silent: sends All Notes Off first, in case a previous run died mid-note.
     public init(
-        model: EventLSTM, vocabulary: Vocabulary, settings: AccompanistSettings,
+        model: EventLSTM, vocabulary: Vocabulary, representation: Representation = .chords, settings: AccompanistSettings,
         sink: any ScheduledMIDISink, clock: any MonotonicClock,
         rng: any RandomNumberGenerator = SystemRandomNumberGenerator()
     ) {
@@ -39,7 +39,7 @@ public final class Accompanist {
         var tempo = TempoEstimate(bpm: settings.initialBPM)
         tempo.bpmRange = settings.tempoRange
         transcriber = Transcriber(tempo: tempo)
-        seed = WarmSeed(model: model, vocabulary: vocabulary, sampler: settings.sampler,
+        seed = WarmSeed(model: model, vocabulary: vocabulary, representation: representation, sampler: settings.sampler,
                         constraints: settings.constraints)
         ledger = NoteLedger(channel: settings.channel)
         sink.allNotesOff(channel: settings.channel)
@@ -100,9 +100,9 @@ public final class Accompanist {
     public func warmUp() -> Bool { seed.step() }
 
     /// Switches to a new model (SIGHUP): silence, then the seed is re-read by the new network.
-    public func replace(model: EventLSTM, vocabulary: Vocabulary) {
+    public func replace(model: EventLSTM, vocabulary: Vocabulary, representation: Representation = .chords) {
         stop(at: clock.now(), always: true)
-        seed.rebuild(model: model, vocabulary: vocabulary)
+        seed.rebuild(model: model, vocabulary: vocabulary, representation: representation)
     }
 
     /// Applies new settings; a change of mode or channel silences the current answer first.
@@ -160,8 +160,12 @@ public final class Accompanist {
                 current.continuation = seed.continuation()
                 current.basis = seed.generation
             }
-            guard current.played < settings.answerEvents else { return finish() }
+            if current.played >= settings.answerEvents && current.continuation.representation == .chords { return finish() }
             var event = current.continuation.next(using: &rng)
+            // In the note representation a note 0 beats after the previous one completes its chord:
+            // `answerEvents` counts onsets (a note or a chord), as a musician would.
+            let continuesChord = current.lastOnset != nil && event.sinceBeats == 0 && current.continuation.representation == .notes
+            if !continuesChord && current.played >= settings.answerEvents { return finish() }
             let after = current.lastOnset.map { $0 + tempo.seconds(event.sinceBeats) } ?? current.start
             let onset = max(after, now + settings.leadSeconds)
             if settings.answerSeconds > 0, onset > current.budgetStart + settings.answerSeconds { return finish() }
@@ -170,7 +174,7 @@ public final class Accompanist {
                         length: max(tempo.seconds(event.durationBeats), 0.02), on: sink)
             if current.lastOnset == nil, let decided { latency.record(Self.seconds(ContinuousClock.now - decided)) }
             current.lastOnset = onset
-            current.played += 1
+            if !continuesChord { current.played += 1 }
             answer = current
         }
     }

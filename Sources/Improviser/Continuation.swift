@@ -12,6 +12,9 @@ public struct Continuation {
     public let model: EventLSTM
     /// Token ids ↔ pitches, from the model's metadata.
     public let vocabulary: Vocabulary
+    /// What one step is: a note-or-chord event, or one note (chords then come one note at a time,
+    /// low to high, zero beats apart).
+    public let representation: Representation
     /// Temperature and nucleus (top-p) of both heads.
     public var sampler: Sampler
     /// Pitch range and key mask applied to the token distribution.
@@ -20,8 +23,10 @@ public struct Continuation {
     }
     /// Velocity given to proposed events (the model predicts no dynamics).
     public var velocity: UInt8
-    /// Number of events read (seed, fed and proposed).
+    /// Number of steps read (seed, fed and proposed).
     public private(set) var length = 0
+    /// Pitch of the latest step read or proposed: in the note representation a chord's next note must lie above it.
+    private var lastPitch: UInt8?
 
     /// The LSTM's memory of everything read, except `proposed`.
     private var state: LSTMState
@@ -35,32 +40,38 @@ public struct Continuation {
     /// Reads `seed` (oldest first) into a fresh LSTM state. With an empty seed, `next` first
     /// feeds the unknown token with a one-beat timing, so it always has a distribution to draw from.
     public init(
-        model: EventLSTM, vocabulary: Vocabulary, seed: [MusicEvent], sampler: Sampler,
+        model: EventLSTM, vocabulary: Vocabulary, representation: Representation = .chords, seed: [MusicEvent], sampler: Sampler,
         constraints: PitchConstraints = .none
     ) {
         self.model = model
         self.vocabulary = vocabulary
+        self.representation = representation
         self.sampler = sampler
         self.constraints = constraints
         self.mask = constraints.tokenMask(for: vocabulary)
         self.velocity = Self.meanVelocity(of: seed.suffix(8)) ?? 80
-        let primed = model.prime(seed.map { event in
+        let steps = representation.steps(seed)
+        let primed = model.prime(steps.map { event in
             (vocabulary.id(of: event.pitches), TimingGrid.classify(sinceBeats: event.sinceBeats, durationBeats: event.durationBeats))
         })
         self.state = primed.state
         self.logits = primed.logits
-        self.length = seed.count
+        self.length = steps.count
+        self.lastPitch = steps.last?.pitches.last
     }
 
     /// Advances the LSTM by one event the music actually contained (a seed event, or an event
-    /// the musician played while the state is kept warm).
+    /// the musician played while the state is kept warm): one step, or one per note of a chord.
     public mutating func feed(_ event: MusicEvent) {
         readProposal()
-        let token = vocabulary.id(of: event.pitches)
-        let timing = TimingGrid.classify(sinceBeats: event.sinceBeats, durationBeats: event.durationBeats)
-        model.advance(token: token, timing: timing, state: &state)
+        for step in representation.steps([event]) {
+            let token = vocabulary.id(of: step.pitches)
+            let timing = TimingGrid.classify(sinceBeats: step.sinceBeats, durationBeats: step.durationBeats)
+            model.advance(token: token, timing: timing, state: &state)
+            length += 1
+            lastPitch = step.pitches.last
+        }
         logits = nil
-        length += 1
     }
 
     /// Samples the next event from the current distribution; the following call (or `feed`)
@@ -70,8 +81,19 @@ public struct Continuation {
         let logits = self.logits ?? (length > 0 ? model.logits(for: state) : model.step(
             token: Vocabulary.unknownID, timing: TimingGrid.classify(sinceBeats: 0, durationBeats: 1), state: &state))
         let tokenMask = mask.contains(true) ? mask : PitchConstraints.none.tokenMask(for: vocabulary)
-        let token = sampler.sample(logits: logits.token, allowed: { tokenMask[$0] }, using: &rng)
-        let timing = sampler.sample(logits: logits.timing, allowed: nil, using: &rng)
+        let token: Int, timing: Int
+        switch representation {
+        case .chords:
+            token = sampler.sample(logits: logits.token, allowed: { tokenMask[$0] }, using: &rng)
+            timing = sampler.sample(logits: logits.timing, allowed: nil, using: &rng)
+        case .notes:
+            // Rhythm first: a note 0 beats after the previous one continues its chord, so it must lie above it.
+            timing = sampler.sample(logits: logits.timing, allowed: nil, using: &rng)
+            // (Token id = pitch + 1; with nothing above the last note allowed, the chord ends and any allowed pitch may come.)
+            let above = TimingGrid.beats(ofClass: Int32(timing)).since == 0 ? lastPitch.map { Int($0) + 1 } ?? 0 : 0
+            let abovePossible = tokenMask.indices.contains { tokenMask[$0] && $0 > above }
+            token = sampler.sample(logits: logits.token, allowed: { tokenMask[$0] && (!abovePossible || $0 > above) }, using: &rng)
+        }
         let beats = TimingGrid.beats(ofClass: Int32(timing))
         let event = MusicEvent(
             pitches: vocabulary.pitches(of: Int32(token)) ?? [],
@@ -79,6 +101,7 @@ public struct Continuation {
         self.logits = logits
         proposed = (Int32(token), Int32(timing))
         length += 1
+        lastPitch = event.pitches.last
         return event
     }
 

@@ -1,14 +1,15 @@
 import Corpus
 import Model
 
-/// The rolling seed — the last 50 events the musician played — and an LSTM state that has
+/// The rolling seed — the last 50 steps the musician played (events, or notes in the note
+/// representation, where a chord adds one step per note) — and an LSTM state that has
 /// read it, advanced one step at a time while the musician plays so that little is left to
 /// do when the phrase ends.
 ///
 /// Once the window is full, each new event drops the oldest, and the state is rebuilt from
 /// the window's new first event: the seed stays exactly "the last 50 events".
 struct WarmSeed {
-    /// Events kept as the seed.
+    /// Steps kept as the seed.
     static let capacity = 50
 
     private(set) var events: [MusicEvent] = []
@@ -18,8 +19,9 @@ struct WarmSeed {
     private var prepared: Continuation
     private var preparedFirst = 0
 
-    init(model: EventLSTM, vocabulary: Vocabulary, sampler: Sampler, constraints: PitchConstraints) {
-        prepared = Continuation(model: model, vocabulary: vocabulary, seed: [], sampler: sampler,
+    init(model: EventLSTM, vocabulary: Vocabulary, representation: Representation = .chords, sampler: Sampler,
+         constraints: PitchConstraints) {
+        prepared = Continuation(model: model, vocabulary: vocabulary, representation: representation, seed: [], sampler: sampler,
                                 constraints: constraints)
     }
 
@@ -30,27 +32,33 @@ struct WarmSeed {
         if prepared.constraints != constraints { prepared.constraints = constraints }
     }
 
-    /// Appends one completed event, dropping the oldest beyond `capacity`.
+    /// Appends one completed event (as its steps), dropping the oldest beyond `capacity`.
     mutating func append(_ event: MusicEvent) {
-        events.append(event)
-        if events.count > Self.capacity {
-            events.removeFirst()
-            firstIndex += 1
+        for step in prepared.representation.steps([event]) {
+            events.append(step)
+            if events.count > Self.capacity {
+                events.removeFirst()
+                firstIndex += 1
+            }
         }
         generation += 1
     }
 
     /// Forgets the prepared state (new model): the next steps rebuild it from the seed.
-    mutating func rebuild(model: EventLSTM, vocabulary: Vocabulary) {
-        prepared = Continuation(model: model, vocabulary: vocabulary, seed: [], sampler: prepared.sampler,
-                                constraints: prepared.constraints)
+    mutating func rebuild(model: EventLSTM, vocabulary: Vocabulary, representation: Representation) {
+        if representation != prepared.representation {
+            events = Array(representation.steps(events).suffix(Self.capacity))
+            generation += 1
+        }
+        prepared = Continuation(model: model, vocabulary: vocabulary, representation: representation, seed: [],
+                                sampler: prepared.sampler, constraints: prepared.constraints)
         preparedFirst = firstIndex
     }
 
     /// Feeds one more seed event into the prepared state; false when it is already current.
     mutating func step() -> Bool {
         if preparedFirst != firstIndex {
-            rebuild(model: prepared.model, vocabulary: prepared.vocabulary)
+            rebuild(model: prepared.model, vocabulary: prepared.vocabulary, representation: prepared.representation)
         }
         guard prepared.length < events.count else { return false }
         prepared.feed(events[prepared.length])

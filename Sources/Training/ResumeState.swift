@@ -61,17 +61,48 @@ struct ResumeState: Codable, Equatable {
     }
 }
 
-/// The `__metadata__` a trained model carries besides its hyperparameters.
+/// The `__metadata__` a trained model carries besides its hyperparameters: the one place its keys and
+/// their JSON are defined (written by training, read by `ModelFile`, `continuo evaluate` and the test fixtures).
 public enum TrainingMetadata {
     public static let vocabularyKey = "continuo.vocabulary"
     public static let timingGridKey = "continuo.timing_grid"
     public static let trainingKey = "continuo.training"
+    public static let corpusKey = "continuo.corpus"
 
-    /// Vocabulary, timing grid and (when known) the best epoch's figures and the configuration, as JSON strings.
-    public static func metadata(vocabulary: Vocabulary, configuration: TrainingConfiguration, best: EpochSummary?) -> [String: String] {
-        struct Figures: Encodable { var configuration: TrainingConfiguration; var best: EpochSummary? }
+    /// Vocabulary, timing grid, corpus encoding and (when known) the best epoch's figures and the configuration, as JSON strings.
+    public static func metadata(vocabulary: Vocabulary, configuration: TrainingConfiguration?, best: EpochSummary?,
+                                encoding: CorpusEncoding) -> [String: String] {
+        struct Figures: Encodable { var configuration: TrainingConfiguration?; var best: EpochSummary? }
         func json(_ value: some Encodable) -> String { String(decoding: try! JSONEncoder().encode(value), as: UTF8.self) }
         return [vocabularyKey: json(vocabulary), timingGridKey: json(TimingGrid.layout),
-                trainingKey: json(Figures(configuration: configuration, best: best))]
+                trainingKey: json(Figures(configuration: configuration, best: best)), corpusKey: json(encoding)]
+    }
+
+    /// What a model file says about its training: vocabulary, corpus encoding (the first models' settings
+    /// when absent) and the configuration when recorded.
+    public struct Record: Sendable {
+        public var vocabulary: Vocabulary
+        public var encoding: CorpusEncoding
+        public var configuration: TrainingConfiguration?
+        public var best: EpochSummary?
+    }
+
+    /// Reads the record from `metadata`; the error says which key is missing or unreadable.
+    public static func record(_ metadata: [String: String]) throws(TrainingError) -> Record {
+        struct Figures: Decodable { var configuration: TrainingConfiguration?; var best: EpochSummary? }
+        guard let json = metadata[vocabularyKey], let vocabulary = try? JSONDecoder().decode(Vocabulary.self, from: Data(json.utf8)) else {
+            throw TrainingError("no readable \(vocabularyKey) in __metadata__ (not written by `continuo train`?)")
+        }
+        let figures = metadata[trainingKey].flatMap { try? JSONDecoder().decode(Figures.self, from: Data($0.utf8)) }
+        let encoding: CorpusEncoding
+        if let text = metadata[corpusKey] {
+            guard let decoded = try? JSONDecoder().decode(CorpusEncoding.self, from: Data(text.utf8)) else {
+                throw TrainingError("unreadable \(corpusKey) in __metadata__")
+            }
+            encoding = decoded
+        } else {
+            encoding = .legacy(splitSeed: figures?.configuration?.seed ?? 0)
+        }
+        return Record(vocabulary: vocabulary, encoding: encoding, configuration: figures?.configuration, best: figures?.best)
     }
 }

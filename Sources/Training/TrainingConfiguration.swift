@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// Everything that decides a training run's result; stored in checkpoints so `--resume` goes on
@@ -13,6 +14,8 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     /// Events between the starts of consecutive training windows.
     public var windowStride = 10
     public var learningRate: Float = 1e-3
+    /// The learning rate of epoch e (from 0) is `learningRate × learningRateDecay^e`.
+    public var learningRateDecay: Float = 1
     public var maxGradientNorm: Float? = 5
     public var lossSteps = LossSteps.every
     public var seed: UInt64 = 0
@@ -20,6 +23,9 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     public var patience = 5
 
     public init() {}
+
+    /// The learning rate for epoch `epoch` (0-based) under the decay schedule.
+    public func learningRate(epoch: Int) -> Float { learningRate * pow(learningRateDecay, Float(epoch)) }
 
     func hyperparameters(vocabularySize: Int, timingClassCount: Int) -> LSTMHyperparameters {
         LSTMHyperparameters(vocabularySize: vocabularySize, timingClassCount: timingClassCount,

@@ -7,6 +7,8 @@ import Model
 /// (weights, Adam moments, position, generators) after every epoch and on interruption.
 public final class TrainingRun {
     public let corpus: EncodedCorpus
+    /// How the corpus was read and encoded; stored with the model for `continuo evaluate`.
+    public let encoding: CorpusEncoding
     /// Where the best model is written.
     public let output: URL
     public let modelDType: SafetensorsDType
@@ -17,25 +19,28 @@ public final class TrainingRun {
 
     /// A fresh run; the model is initialised from `configuration.seed`.
     public convenience init(corpus: EncodedCorpus, configuration: TrainingConfiguration, output: URL,
-                            modelDType: SafetensorsDType = .f32) {
+                            modelDType: SafetensorsDType = .f32, encoding: CorpusEncoding = CorpusEncoding()) {
         let p = configuration.hyperparameters(vocabularySize: corpus.vocabulary.count, timingClassCount: TimingGrid.count)
         let trainer = EventLSTMTrainer(model: EventLSTM(hyperparameters: p, seed: configuration.seed),
                                        settings: AdamSettings(learningRate: configuration.learningRate,
                                                               maxGradientNorm: configuration.maxGradientNorm),
                                        seed: configuration.seed)
-        self.init(corpus: corpus, trainer: trainer, state: ResumeState(configuration: configuration), output: output, modelDType: modelDType)
+        self.init(corpus: corpus, trainer: trainer, state: ResumeState(configuration: configuration), output: output,
+                  modelDType: modelDType, encoding: encoding)
     }
 
     /// Continues the run saved in `resumeFile`; `epochs` (if given) replaces the planned epoch count.
     public convenience init(resuming resumeFile: URL, corpus: EncodedCorpus, output: URL,
-                            modelDType: SafetensorsDType = .f32, epochs: Int? = nil) throws {
+                            modelDType: SafetensorsDType = .f32, epochs: Int? = nil, encoding: CorpusEncoding = CorpusEncoding()) throws {
         var (trainer, state) = try ResumeState.read(resumeFile, vocabulary: corpus.vocabulary)
         if let epochs { state.configuration.epochs = epochs }
-        self.init(corpus: corpus, trainer: trainer, state: state, output: output, modelDType: modelDType)
+        self.init(corpus: corpus, trainer: trainer, state: state, output: output, modelDType: modelDType, encoding: encoding)
     }
 
-    init(corpus: EncodedCorpus, trainer: EventLSTMTrainer, state: ResumeState, output: URL, modelDType: SafetensorsDType) {
+    init(corpus: EncodedCorpus, trainer: EventLSTMTrainer, state: ResumeState, output: URL, modelDType: SafetensorsDType,
+         encoding: CorpusEncoding) {
         self.corpus = corpus
+        self.encoding = encoding
         self.trainer = trainer
         self.state = state
         self.output = output
@@ -62,10 +67,11 @@ public final class TrainingRun {
         while state.completedEpochs < c.epochs {
             let epoch = state.completedEpochs
             let order = trainingBatches.order(seed: c.seed &+ UInt64(epoch + 1) &* 0x9E37_79B9_7F4A_7C15)
+            trainer.settings.learningRate = c.learningRate(epoch: epoch)
             let clock = ContinuousClock(), start = clock.now, firstBatch = state.nextBatch
             while state.nextBatch < trainingBatches.count {
                 if shouldStop() { return .interrupted(resumeFile: try interrupt(report)) }
-                let batch = trainingBatches.batch(state.nextBatch, order: order)
+                let batch = trainingBatches.batch(state.nextBatch, order: order, transposition: transposition, epoch: epoch)
                 state.epochLossSum += trainer.train(batch, loss: c.lossSteps).total
                 state.nextBatch += 1
                 let seconds = (clock.now - start).seconds, done = state.nextBatch - firstBatch
@@ -81,6 +87,12 @@ public final class TrainingRun {
             if state.epochsWithoutImprovement >= c.patience { return .stoppedEarly(best: state.best) }
         }
         return .finished(best: state.best)
+    }
+
+    /// The per-epoch random transposition of training windows, when the encoding asks for it.
+    var transposition: WindowTransposition? {
+        guard encoding.representation == .notes, let shifts = encoding.windowTransposition else { return nil }
+        return WindowTransposition(shifts: shifts, seed: state.configuration.seed)
     }
 
     /// Validation metrics of the current weights over every validation window (no dropout).
@@ -120,7 +132,8 @@ public final class TrainingRun {
     private func score(_ s: EpochSummary) -> Double { s.validation.events > 0 ? s.validation.crossEntropy : s.trainLoss }
 
     private var metadata: [String: String] {
-        TrainingMetadata.metadata(vocabulary: corpus.vocabulary, configuration: state.configuration, best: state.best)
+        TrainingMetadata.metadata(vocabulary: corpus.vocabulary, configuration: state.configuration, best: state.best,
+                                  encoding: encoding)
     }
 
     private func writeResume() throws {

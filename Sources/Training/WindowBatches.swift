@@ -26,14 +26,24 @@ public struct WindowBatches: Sendable {
     }
 
     /// Batch `index` of `order`: event t of window b at `t * batch + b`, t = 0…length, the last
-    /// row being the final target.
-    public func batch(_ index: Int, order: [Int]) -> EventBatch {
-        let members = order[index * batchSize ..< min((index + 1) * batchSize, order.count)].map { windows[$0] }
+    /// row being the final target. With a `transposition`, each note-token window is first moved by
+    /// its shift for `epoch`.
+    public func batch(_ index: Int, order: [Int], transposition: WindowTransposition? = nil, epoch: Int = 0) -> EventBatch {
+        let chosen = order[index * batchSize ..< min((index + 1) * batchSize, order.count)]
+        let members = chosen.map { windows[$0] }
         let length = members[0].inputs.count, width = members.count
         var tokens = [Int32](repeating: 0, count: (length + 1) * width), timings = tokens
-        for (b, w) in members.enumerated() {
+        for (b, (w, id)) in zip(members, chosen).enumerated() {
+            var events = w.inputs + [w.targets[length - 1]]
+            if let transposition {
+                let pitches = events.filter { $0.token > 0 }.map { Int($0.token) - 1 }
+                if let lowest = pitches.min(), let highest = pitches.max() {
+                    let shift = transposition.shift(window: id, epoch: epoch, lowest: lowest, highest: highest)
+                    events = WindowTransposition.transposed(events, by: shift)
+                }
+            }
             for t in 0...length {
-                let event = t < length ? w.inputs[t] : w.targets[length - 1]
+                let event = events[t]
                 tokens[t * width + b] = event.token
                 timings[t * width + b] = event.timing
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContinuoApp
 import Foundation
+import Corpus
 import Model
 
 /// `continuo train CORPUS_DIR --out model.safetensors`: wiring only; see `TrainSession`.
@@ -31,11 +32,19 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Also train on every transposition within ±N semitones.") var transpose = 0
     @Option(help: "Keep tokens seen at least this often; rarer ones become <unk>.") var minCount = 2
     @Option(help: "Model file precision: f32 or f16.") var dtype = "f32"
+    @Option(help: "Multiply the learning rate by this after every epoch (1 keeps it constant).") var lrDecay: Float = 1
+    @Option(help: "One model step per note (notes) or per note-or-chord token (chords).") var representation = "notes"
+    @Option(help: "selected: the piano (or all pitched notes); separate: also a song's voice as a stream of its own.") var streams = "separate"
+    @Option(help: "notes: move each training window by a random shift in −N…N−1 semitones every epoch (0: none).") var randomTranspose = 6
     @Option(help: "Continue from a .resume.safetensors checkpoint.") var resume: String?
     @Flag(help: "Take the loss on each window's last step only (the seed's objective).") var lastStepOnly = false
 
     func run() async throws {
         guard let modelDType = SafetensorsDType(rawValue: dtype.uppercased()) else { throw ValidationError("--dtype must be f32 or f16") }
+        guard let representation = Representation(rawValue: representation) else { throw ValidationError("--representation must be notes or chords") }
+        guard let streams = Piece.StreamRule(rawValue: streams) else { throw ValidationError("--streams must be selected or separate") }
+        guard randomTranspose >= 0 && randomTranspose <= 12 else { throw ValidationError("--random-transpose must be 0…12") }
+        guard lrDecay > 0 && lrDecay <= 1 else { throw ValidationError("--lr-decay must be in (0, 1]") }
         var session = TrainSession(corpusDirectory: URL(fileURLWithPath: corpus), output: URL(fileURLWithPath: out))
         session.configuration.epochs = epochs
         session.configuration.layers = layers
@@ -45,6 +54,10 @@ struct TrainCommand: AsyncParsableCommand {
         session.configuration.windowLength = window
         session.configuration.windowStride = stride
         session.configuration.learningRate = lr
+        session.configuration.learningRateDecay = lrDecay
+        session.representation = representation
+        session.streams = streams
+        session.windowTransposition = randomTranspose > 0 ? -randomTranspose...(randomTranspose - 1) : nil
         session.configuration.maxGradientNorm = clip > 0 ? clip : nil
         session.configuration.seed = seed
         session.configuration.patience = patience
