@@ -26,7 +26,8 @@ public struct AddKUnigram: Sendable {
 
     /// (count(symbol) + k) / (N + k·V).
     public func probability(of symbol: Int32) -> Double {
-        (Double(counts[Int(symbol)]) + k) / (Double(total) + k * Double(vocabularySize))
+        precondition((0..<Int32(clamping: vocabularySize)).contains(symbol), "AddKUnigram: symbol \(symbol) outside the vocabulary")
+        return (Double(counts[Int(symbol)]) + k) / (Double(total) + k * Double(vocabularySize))
     }
 
     /// P(w) for every w in 0..<vocabularySize (sums to 1).
