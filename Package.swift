@@ -1,6 +1,6 @@
 // swift-tools-version: 6.2
 // Continuo: a real-time MIDI improvisation daemon. Dependencies point down only:
-// C libraries → MIDI → Corpus / Model → Training, Sequencer, Synth, Improviser, Plots → ContinuoApp → continuo.
+// C libraries → MIDI → Corpus / Model → Training, Sequencer, Synth, Improviser, Plots, Evaluation → ContinuoApp → continuo.
 import PackageDescription
 
 let package = Package(
@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "Sequencer", dependencies: ["CALSA", "MIDI"]),
         .target(name: "Synth", dependencies: ["CFluidSynth", "MIDI"]),
         .target(name: "Plots", dependencies: ["MIDI"]),
+        .target(name: "Evaluation"),
         .target(name: "Improviser", dependencies: ["MIDI", "Corpus", "Model"]),
         .target(name: "ContinuoTestKit", dependencies: ["MIDI", "Corpus", "Model", "Training"]),
         .target(
@@ -57,6 +58,7 @@ let package = Package(
         .testTarget(name: "SequencerTests", dependencies: ["Sequencer", "MIDI", "CALSA"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "MIDI"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "MIDI"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "ImproviserTests", dependencies: ["Improviser", "ContinuoTestKit", "MIDI", "Corpus", "Model"]),
         .testTarget(name: "ContinuoAppTests", dependencies: ["ContinuoApp", "ContinuoTestKit", "Model"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MIDI", "ContinuoTestKit"]),
