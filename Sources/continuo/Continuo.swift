@@ -8,7 +8,7 @@ struct Continuo: AsyncParsableCommand {
         abstract: "A real-time MIDI improvisation partner: listens on ALSA, answers with an LSTM.",
         subcommands: [
             ServeCommand.self, GenerateCommand.self, TrainCommand.self,
-            CorpusCommand.self, BenchCommand.self, ConfigCommand.self, MonitorCommand.self, PlayCommand.self,
+            EvaluateCommand.self, CorpusCommand.self, BenchCommand.self, ConfigCommand.self, MonitorCommand.self, PlayCommand.self,
         ]
     )
 }

@@ -4,12 +4,16 @@ import Foundation
 import Improviser
 import Model
 
-/// Part 2 of `continuo evaluate`: seeds from held-out pieces, answered by the model (through the
-/// daemon's own `Continuation` and sampler), by the piece itself (the real continuation) and by the
-/// best n-gram, each compared with its seed.
+/// Part 2 of `continuo evaluate`: seeds from held-out pieces (their first 50 steps), answered by the
+/// model (through the daemon's own `Continuation` and sampler), by the piece itself (the real
+/// continuation: its next steps, up to 50) and by the best n-gram, each answer as long as the real one
+/// and compared with its seed.
 struct AnswerEvaluation {
     var seedLength = 50
+    /// Steps of each answer: the real continuation's length, at most this…
     var answerLength = 50
+    /// …and at least this (shorter pieces give no seed).
+    var minimumAnswerLength = 20
     var samples = 4
     var sampler: Sampler
     var randomSeed: UInt64 = 0
@@ -17,7 +21,7 @@ struct AnswerEvaluation {
     /// Pieces long enough for a seed and a real continuation, answered by each source.
     func run(model: EventLSTM, vocabulary: Vocabulary, representation: Representation, music: HeldOutMusic,
              ngram: NGramPair?, progress: (String) -> Void) -> [AnswerSummary] {
-        let eligible = music.validation.filter { $0.steps.count >= seedLength + answerLength }
+        let eligible = music.validation.filter { $0.steps.count >= seedLength + minimumAnswerLength }
         let seeds = eligible.map { Array($0.steps.prefix(seedLength)) }
         let seedStats = seeds.map { PassageStatistics(AnswerMetrics.notes($0)) }
         let keys = seedStats.map { $0.key ?? Key(tonic: 0, mode: .major) }
@@ -26,15 +30,16 @@ struct AnswerEvaluation {
             func metrics(_ answer: [MusicEvent]) -> AnswerMetrics {
                 AnswerMetrics(answer: answer, seed: seedStats[i], seedKeys: keys, own: i)
             }
-            real.append([metrics(Array(piece.steps[seedLength ..< seedLength + answerLength]))])
+            let length = min(answerLength, piece.steps.count - seedLength)
+            real.append([metrics(Array(piece.steps[seedLength ..< seedLength + length]))])
             var answers: [AnswerMetrics] = [], ngramAnswers: [AnswerMetrics] = []
             for k in 0..<samples {
                 var rng = SplitMix64(seed: randomSeed &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(k) &* 0xD1B5_4A32_D192_ED03)
                 var continuation = Continuation(model: model, vocabulary: vocabulary, representation: representation,
                                                 seed: seeds[i], sampler: sampler)
-                answers.append(metrics((0..<answerLength).map { _ in continuation.next(using: &rng) }))
+                answers.append(metrics((0..<length).map { _ in continuation.next(using: &rng) }))
                 if let ngram {
-                    ngramAnswers.append(metrics(Self.sample(ngram, after: Array(piece.encoded.prefix(seedLength)), steps: answerLength,
+                    ngramAnswers.append(metrics(Self.sample(ngram, after: Array(piece.encoded.prefix(seedLength)), steps: length,
                                                             vocabulary: vocabulary, representation: representation, using: &rng)))
                 }
             }
