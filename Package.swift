@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "MIDI"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "ImproviserTests", dependencies: ["Improviser", "ContinuoTestKit", "MIDI", "Corpus", "Model"]),
-        .testTarget(name: "ContinuoAppTests", dependencies: ["ContinuoApp", "ContinuoTestKit", "Model"]),
+        .testTarget(name: "ContinuoAppTests", dependencies: ["ContinuoApp", "ContinuoTestKit", "Model", "Training", "Corpus", "Evaluation"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MIDI", "ContinuoTestKit"]),
     ]
 )

@@ -11,10 +11,11 @@ public enum SelectionRule: String, Codable, Sendable, CaseIterable {
     case pitched
 }
 
-/// A note with its channel's program at its onset.
+/// A note with its channel's program at its onset, and the track it came from.
 struct ProgrammedNote {
     var note: Note
     var program: UInt8
+    var track: Int
 }
 
 enum InstrumentSelection {
@@ -24,15 +25,15 @@ enum InstrumentSelection {
 
     /// The kept notes and the rule that kept them (nil when nothing pitched is left), how many notes
     /// were dropped as drums and as other instruments, and (under the piano rule) the dropped notes of
-    /// pitched non-piano programs, which `Piece.Stream.melody` uses.
-    static func select(_ file: MIDIFile) -> (notes: [Note], rule: SelectionRule?, drums: Int, others: Int, otherPitched: [Note]) {
+    /// pitched non-piano programs, one list per track, which `Piece.Stream.melody` uses.
+    static func select(_ file: MIDIFile) -> (notes: [Note], rule: SelectionRule?, drums: Int, others: Int, otherPitched: [[Note]]) {
         let programs = programChanges(file)
         var all: [ProgrammedNote] = []
-        for track in file.tracks {
+        for (index, track) in file.tracks.enumerated() {
             for note in track.notes() {
                 let changes = programs[Int(note.channel)]
                 let program = changes.last { $0.tick <= note.start }?.program ?? 0
-                all.append(ProgrammedNote(note: note, program: program))
+                all.append(ProgrammedNote(note: note, program: program, track: index))
             }
         }
         let drums = all.filter { $0.note.channel == drumChannel }.count
@@ -40,8 +41,9 @@ enum InstrumentSelection {
         let piano = melodic.filter { pianoPrograms.contains($0.program) }
         let pitched = melodic.filter { pitchedPrograms.contains($0.program) }
         if !piano.isEmpty {
-            let otherPitched = pitched.filter { !pianoPrograms.contains($0.program) }.map(\.note)
-            return (piano.map(\.note), .piano, drums, melodic.count - piano.count, otherPitched)
+            let others = pitched.filter { !pianoPrograms.contains($0.program) }
+            let byTrack = Dictionary(grouping: others, by: \.track).sorted { $0.key < $1.key }.map { $0.value.map(\.note) }
+            return (piano.map(\.note), .piano, drums, melodic.count - piano.count, byTrack)
         }
         return (pitched.map(\.note), pitched.isEmpty ? nil : .pitched, drums, melodic.count - pitched.count, [])
     }

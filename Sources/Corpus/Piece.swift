@@ -20,7 +20,7 @@ public struct Piece: Sendable, Hashable {
     public enum Stream: String, Codable, Sendable, CaseIterable {
         /// The notes `SelectionRule` keeps: the piano's when there is one (the accompaniment of a song), else every pitched instrument's.
         case selected
-        /// The pitched non-piano notes of a file that also has a piano: the voice or melody instrument, on its own.
+        /// One track of pitched non-piano notes in a file that also has a piano: a voice or melody instrument, on its own.
         case melody
     }
 
@@ -28,8 +28,8 @@ public struct Piece: Sendable, Hashable {
     public enum StreamRule: String, Codable, Sendable, CaseIterable {
         /// One piece per file: the selected notes.
         case selected
-        /// The selected notes, and for a file with a piano and other pitched instruments also a `melody` piece,
-        /// so that single-line music is learnt as single lines and not only merged into its accompaniment.
+        /// The selected notes, and for a file with a piano and other pitched instruments also a `melody` piece
+        /// per such track, so that single-line music is learnt as single lines and not only merged into its accompaniment.
         case separate
     }
 
@@ -51,21 +51,21 @@ public struct Piece: Sendable, Hashable {
         try self.init(file: file, name: name, stream: .selected)
     }
 
-    /// The file's pieces under `rule`: the selected notes first, then (for `.separate`) the melody when there is one.
+    /// The file's pieces under `rule`: the selected notes first, then (for `.separate`) each melody track.
     public static func pieces(file: MIDIFile, name: String, rule: StreamRule) throws(Empty) -> [Piece] {
         let selected = try Piece(file: file, name: name, stream: .selected)
-        guard rule == .separate, selected.rule == .piano, let melody = try? Piece(file: file, name: name, stream: .melody) else {
-            return [selected]
-        }
-        return [selected, melody]
+        guard rule == .separate, selected.rule == .piano else { return [selected] }
+        let tracks = InstrumentSelection.select(file).otherPitched.indices
+        return [selected] + tracks.compactMap { try? Piece(file: file, name: name, stream: .melody, track: $0) }
     }
 
-    private init(file: MIDIFile, name: String, stream: Stream) throws(Empty) {
+    /// The selected notes, or (melody) the `track`-th list of other pitched notes.
+    private init(file: MIDIFile, name: String, stream: Stream, track: Int = 0) throws(Empty) {
         let selection = InstrumentSelection.select(file)
         guard let rule = selection.rule else {
             throw .noPitchedNotes(drumNotes: selection.drums, otherNotes: selection.others)
         }
-        let chosen = stream == .selected ? selection.notes : selection.otherPitched
+        let chosen = stream == .selected ? selection.notes : selection.otherPitched[track]
         guard !chosen.isEmpty else { throw .noPitchedNotes(drumNotes: selection.drums, otherNotes: selection.others) }
         let map = TempoMap(file)
         let notes = SustainPedal.fold(chosen, pedalOf: file).sorted { ($0.start, $0.pitch) < ($1.start, $1.pitch) }

@@ -6,6 +6,7 @@ import Model
 import Plots
 import Synth
 import Testing
+import Training
 @testable import ContinuoApp
 
 /// A model whose every weight is zero except the two heads' biases. With zero weights each LSTM
@@ -54,7 +55,7 @@ func writeSeedFile(in folder: URL) throws -> URL {
 func saveModel(_ model: EventLSTM, in folder: URL) throws -> URL {
     let url = folder.appendingPathComponent("hand.safetensors")
     let vocabulary = String(decoding: try JSONEncoder().encode(handVocabulary), as: UTF8.self)
-    try model.save(to: url, metadata: [ModelFile.vocabularyKey: vocabulary], dtype: .f32)
+    try model.save(to: url, metadata: [TrainingMetadata.vocabularyKey: vocabulary], dtype: .f32)
     return url
 }
 

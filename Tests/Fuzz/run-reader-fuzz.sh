@@ -12,7 +12,7 @@ mkdir -p "$work/inputs" "$work/findings"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name MIDI \
     "$root"/Sources/MIDI/*.swift "$here/ReaderFuzzEntry.swift" -o "$work/midi-reader-fuzz"
 if [ -z "$(ls -A "$work/inputs")" ]; then
-    ls "$root"/Corpus/*.mid | head -40 | xargs -I{} cp {} "$work/inputs/"
+    ls "$root"/Corpus/bach-chorales/*.mid | head -40 | xargs -I{} cp {} "$work/inputs/"
 fi
 cd "$work/findings"
 exec "$work/midi-reader-fuzz" -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$@" "$work/inputs"

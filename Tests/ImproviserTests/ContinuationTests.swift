@@ -53,3 +53,36 @@ import Testing
         #expect(Scale("H major") == nil)
     }
 }
+
+@Suite struct NoteContinuationTests {
+    let model = EventLSTM(hyperparameters: LSTMHyperparameters(
+        vocabularySize: Representation.pitchVocabulary.count, timingClassCount: TimingGrid.count, layers: 1, hidden: 8, dropout: 0), seed: 9)
+    let seed = [MusicEvent(pitches: [48, 55, 64], velocity: 70, sinceBeats: 1, durationBeats: 1)]
+
+    /// With the note representation a chord comes one note at a time, zero beats apart and low to high:
+    /// whatever the (random) network proposes, a note 0 beats after the previous one lies above it.
+    @Test func chordNotes_comeLowToHigh() {
+        var continuation = Continuation(model: model, vocabulary: Representation.pitchVocabulary, representation: .notes,
+                                        seed: seed, sampler: Sampler(temperature: 2, topP: 1))
+        var rng = SplitMix64(seed: 4)
+        var previous: UInt8 = 64
+        var chordNotes = 0
+        for _ in 0..<2000 {
+            let event = continuation.next(using: &rng)
+            #expect(event.pitches.count == 1)
+            if event.sinceBeats == 0 && previous < 127 {
+                #expect(event.pitches[0] > previous)
+                chordNotes += 1
+            }
+            previous = event.pitches[0]
+        }
+        #expect(chordNotes > 0)
+    }
+
+    /// A seed chord of three notes is three steps of the LSTM.
+    @Test func seedChord_isReadAsOneStepPerNote() {
+        let continuation = Continuation(model: model, vocabulary: Representation.pitchVocabulary, representation: .notes,
+                                        seed: seed, sampler: Sampler())
+        #expect(continuation.length == 3)
+    }
+}
