@@ -36,9 +36,9 @@ public struct GeneratedPiece: Sendable {
         var result: [Voice] = []
         for (index, (part, event)) in (seed.map { (Part.seed, $0) } + continuation.map { (Part.continuation, $0) }).enumerated() {
             if index > 0 { onset += max(event.sinceBeats, 0) }
-            for pitch in event.pitches {
+            for (i, pitch) in event.pitches.enumerated() {
                 result.append(Voice(part: part, pitch: pitch, velocity: max(event.velocity, 1),
-                                    startBeats: onset, durationBeats: max(event.durationBeats, 1.0 / 64)))
+                                    startBeats: onset, durationBeats: max(event.noteDurationBeats(i), 1.0 / 64)))
             }
         }
         return result

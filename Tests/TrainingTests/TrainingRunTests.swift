@@ -85,3 +85,61 @@ import Training
     #expect(epochs == [1, 2, 3])
     #expect(best.epoch == 1)
 }
+
+/// Note-representation runs: windows moved into random keys each epoch and a decaying learning rate,
+/// still replayed exactly by `--resume`.
+@Suite struct NoteTrainingRunTests {
+    /// Two melodies around C4 in note tokens (id = pitch + 1).
+    func noteCorpus() -> EncodedCorpus {
+        func sequence(_ name: String, _ n: Int, shift: Int) -> EncodedSequence {
+            EncodedSequence(name: name, transposition: 0, events: (0..<n).map {
+                EncodedEvent(token: Int32(61 + [0, 2, 4, 5, 7][($0 + shift) % 5]), timing: Int32([7, 19, 7, 31][($0 + shift) % 4]))
+            })
+        }
+        return EncodedCorpus(vocabulary: Representation.pitchVocabulary,
+                             training: [sequence("a", 40, shift: 0), sequence("b", 37, shift: 2)],
+                             validation: [sequence("c", 25, shift: 1)])
+    }
+
+    var encoding: CorpusEncoding {
+        var e = CorpusEncoding()
+        e.representation = .notes
+        e.windowTransposition = -6...5
+        return e
+    }
+
+    var configuration: TrainingConfiguration {
+        var c = tinyConfiguration()
+        c.learningRateDecay = 0.5
+        return c
+    }
+
+    @Test func interruptedThenResumedRun_endsWithTheUninterruptedWeights() throws {
+        let dir = try temporaryDirectory()
+        let straight = TrainingRun(corpus: noteCorpus(), configuration: configuration, output: dir.appendingPathComponent("s.safetensors"),
+                                   encoding: encoding)
+        _ = try straight.run()
+
+        let output = dir.appendingPathComponent("r.safetensors")
+        let first = TrainingRun(corpus: noteCorpus(), configuration: configuration, output: output, encoding: encoding)
+        var batches = 0
+        _ = try first.run(shouldStop: { batches == 7 }, report: { if case .batch = $0 { batches += 1 } })
+        let resumed = try TrainingRun(resuming: first.resumeFile, corpus: noteCorpus(), output: output, encoding: encoding)
+        _ = try resumed.run()
+        #expect(Array(resumed.model.parameters.buffer) == Array(straight.model.parameters.buffer))
+
+        // The transposition is real: without it the same run ends elsewhere.
+        var fixed = encoding
+        fixed.windowTransposition = nil
+        let untransposed = TrainingRun(corpus: noteCorpus(), configuration: configuration, output: dir.appendingPathComponent("u.safetensors"),
+                                       encoding: fixed)
+        _ = try untransposed.run()
+        #expect(Array(untransposed.model.parameters.buffer) != Array(straight.model.parameters.buffer))
+    }
+
+    /// The learning rate of epoch e is lr · decay^e.
+    @Test func learningRate_decaysPerEpoch() {
+        #expect(configuration.learningRate(epoch: 0) == 1e-2)
+        #expect(abs(configuration.learningRate(epoch: 3) - 1e-2 / 8) < 1e-9)
+    }
+}
