@@ -25,7 +25,8 @@ public struct ModelFile: Sendable {
     /// Reads `path`, or the shipped default model when nil.
     public static func open(path: String?) throws -> ModelFile {
         guard let path = path ?? defaultModelPath else {
-            throw LoadError(path: "(default)", reason: "no model is shipped with this build; set model.path (or --model-path FILE) to a model from `continuo train`")
+            let folders = DefaultModel.searchFolders.map(\.path).joined(separator: ", ")
+            throw LoadError(path: "(default)", reason: "no \(DefaultModel.fileName) in \(folders); set model.path (or --model-path FILE) to a model from `continuo train`")
         }
         guard FileManager.default.fileExists(atPath: path) else {
             throw LoadError(path: path, reason: "no such file")
@@ -58,6 +59,6 @@ public struct ModelFile: Sendable {
 
     static let timingGridKey = TrainingMetadata.timingGridKey
 
-    /// The model shipped inside this build (Corpus/ chorales, 3×512), nil if its resource is missing.
+    /// The shipped model (Corpus/ chorales, 3×512) as installed here, nil if none is found.
     static var defaultModelPath: String? { DefaultModel.url?.path }
 }

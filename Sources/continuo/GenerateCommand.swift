@@ -14,7 +14,7 @@ struct GenerateCommand: AsyncParsableCommand {
         FluidSynth), NAME-roll.svg, NAME-pitches.svg and NAME-pitch-classes.svg. Sampling is the daemon's.
         """)
 
-    @Option(help: "Model file (.safetensors); default: the shipped model.")
+    @Option(help: "Model file (.safetensors); default: the shipped model, found as `continuo serve --help` says.")
     var model: String?
     @Option(help: "Seed MIDI file.")
     var seedFile: String?

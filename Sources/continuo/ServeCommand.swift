@@ -10,7 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
             Every setting of Config/continuo.yaml can be given as a flag (answer.events → --answer-events 8) \
             or as an environment variable (CONTINUO_ANSWER_EVENTS=8). Precedence: flags > environment > file.
             SIGHUP reloads configuration and model; SIGTERM/SIGINT sends all notes off and exits.
-            """)
+            """ + "\n" + DefaultModel.searchDescription)
 
     @Option(name: .customLong("config"), help: "Configuration file (default: $CONTINUO_CONFIG, else /etc/continuo/continuo.yaml if present).")
     var configFile: String?
