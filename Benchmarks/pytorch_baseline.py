@@ -3,7 +3,8 @@
     python3 -m venv /tmp/torch && /tmp/torch/bin/pip install /opt/wheels/torch-2.13.0+cpu-*.whl
     /tmp/torch/bin/python Benchmarks/pytorch_baseline.py
 
-Same shape as `continuo bench`: 3 × 512 LSTM over one-hot (600 tokens + 156 timing classes),
+Same shape as `continuo bench`: 3 × 512 LSTM over one-hot (129 note tokens + 156 timing classes: the note
+representation, where a one-hot input is the sum of the two embedding columns),
 two linear heads, cross-entropy on every step, Adam, batch 64 × 50. Prints medians.
 """
 import statistics
@@ -12,7 +13,7 @@ import time
 import torch
 from torch import nn
 
-V, K, H, LAYERS, B, T = 600, 156, 512, 3, 64, 50
+V, K, H, LAYERS, B, T = 129, 156, 512, 3, 64, 50
 torch.manual_seed(0)
 
 

@@ -15,7 +15,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: "LSTM layers.") var layers = 3
     @Option(help: "Hidden size.") var hidden = 512
-    @Option(help: "Vocabulary size (the Bach chorale corpus gives about this many tokens).") var vocabulary = 600
+    @Option(help: "Vocabulary size (the note representation: 128 pitches and <unk>).") var vocabulary = 129
     @Option(help: "Timing classes.") var timingClasses = 156
     @Option(help: "Training steps to time.") var trainingSteps = 12
 
