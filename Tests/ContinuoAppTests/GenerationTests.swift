@@ -211,3 +211,34 @@ let timGM = SoundFont(path: "/usr/share/sounds/sf2/TimGM6mb.sf2")
         #expect(ticks[1] == [[60, 960, 1_920], [64, 960, 1_920], [67, 960, 1_920], [60, 1_920, 2_400]])
     }
 }
+
+@Suite struct NoteGenerationTests {
+    /// A note model (zero weights) whose timing head says "0 beats after, 1 beat long" or "1 beat after,
+    /// 1 beat long" with equal odds: chords of random size. `--events 8` must give 8 onsets, each chord's
+    /// notes sounding together, low to high.
+    @Test func events_countOnsets_andChordNotesSoundTogether() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let together = Int(TimingGrid.classify(sinceBeats: 0, durationBeats: 1))
+        let timing = (0..<TimingGrid.count).map { $0 == together || $0 == oneBeat ? Float(10) : -10 }
+        let tokens = (0..<Representation.pitchVocabulary.count).map { (61...72).contains($0) ? Float(0) : -10 }   // C4…B4
+        let url = folder.appendingPathComponent("notes.safetensors")
+        var encoding = CorpusEncoding()
+        encoding.representation = .notes
+        try handSetModel(tokenBias: tokens, timingBias: timing).save(
+            to: url, metadata: TrainingMetadata.metadata(vocabulary: Representation.pitchVocabulary, configuration: nil, best: nil,
+                                                         encoding: encoding), dtype: .f32)
+        var settings = GenerationSettings(seed: .file(try writeSeedFile(in: folder)), output: folder.appendingPathComponent("chords"))
+        settings.model = url
+        settings.soundFont = timGM
+        settings.events = 8
+        settings.randomSeed = 3
+        _ = try Generation.run(settings)
+
+        let notes = try MIDIFile(contentsOf: folder.appendingPathComponent("chords.mid")).tracks[1].notes()
+        let onsets = Dictionary(grouping: notes, by: \.start.value)
+        #expect(onsets.count == 8)
+        #expect(notes.count > 8, "with even odds of 0 beats, some onsets must be chords")
+        for chord in onsets.values { #expect(Set(chord.map(\.pitch)).count == chord.count) }
+    }
+}
