@@ -35,9 +35,9 @@ struct SafetensorsParser {
             guard begin >= 0, begin <= end, end <= bytes.count - dataStart else {
                 throw fail("tensor \(name): data_offsets [\(begin), \(end)] outside the \(bytes.count - dataStart)-byte data section")
             }
-            let count = shape.reduce(1, *)
-            guard end - begin == count * dtype.byteCount else {
-                throw fail("tensor \(name): shape \(shape) needs \(count * dtype.byteCount) bytes, data_offsets span \(end - begin)")
+            guard let size = Self.byteCount(shape, dtype), size == end - begin else {
+                let needs = Self.byteCount(shape, dtype).map { "\($0) bytes" } ?? "more bytes than a file can hold"
+                throw fail("tensor \(name): shape \(shape) needs \(needs), data_offsets span \(end - begin)")
             }
             entries.append((name, dtype, shape, begin, end))
         }
@@ -49,6 +49,17 @@ struct SafetensorsParser {
             NamedTensor(name: e.name, shape: e.shape, values: try values(e.name, e.dtype, from: dataStart + e.begin, count: e.shape.reduce(1, *)))
         }
         return SafetensorsFile(tensors: tensors, metadata: metadata)
+    }
+
+    /// Bytes a tensor of `shape` takes, nil when the product overflows.
+    static func byteCount(_ shape: [Int], _ dtype: SafetensorsDType) -> Int? {
+        var total = dtype.byteCount
+        for dimension in shape {
+            let (product, overflow) = total.multipliedReportingOverflow(by: dimension)
+            guard !overflow else { return nil }
+            total = product
+        }
+        return total
     }
 
     /// Little-endian elements starting at file byte `start`, widened to Float; rejects NaN and ±∞.
