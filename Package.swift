@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "continuo",
             dependencies: [
-                "ContinuoApp",
+                "ContinuoApp", "Corpus", "Model", "Training", "Sequencer", "Synth", "Improviser",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +59,7 @@ let package = Package(
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "MIDI"]),
         .testTarget(name: "ImproviserTests", dependencies: ["Improviser", "ContinuoTestKit", "MIDI", "Corpus", "Model"]),
         .testTarget(name: "ContinuoAppTests", dependencies: ["ContinuoApp", "ContinuoTestKit", "Model"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["MIDI", "Model"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MIDI", "ContinuoTestKit"]),
     ]
 )

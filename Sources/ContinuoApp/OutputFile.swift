@@ -1,0 +1,41 @@
+import Foundation
+
+/// Where a command writes a file: checked before work starts, written under a temporary name
+/// and renamed into place, so a failure never leaves a partial or half-updated output behind.
+public struct OutputFileError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+public enum OutputFile {
+    /// Throws one line naming `option` and the path unless a new file can be created beside `url`
+    /// (and `url` itself is not a folder).
+    public static func checkWritable(_ url: URL, option: String) throws(OutputFileError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw OutputFileError("\(option) \(url.path): is a folder, not a file")
+        }
+        let probe = temporaryURL(for: url, tag: "probe")
+        let fd = open(probe.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            throw OutputFileError("\(option) \(url.path): cannot write in \(url.deletingLastPathComponent().path): \(String(cString: strerror(errno)))")
+        }
+        close(fd)
+        unlink(probe.path)
+    }
+
+    /// A hidden name beside `url` for writing before the rename: `dir/.NAME.TAG-PID`.
+    public static func temporaryURL(for url: URL, tag: String = "tmp") -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(tag)-\(getpid())")
+    }
+
+    /// The one-line reason for a Foundation file error: the errno text when there is one.
+    public static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+    }
+}
