@@ -24,6 +24,14 @@ public enum OutputFile {
         unlink(probe.path)
     }
 
+    /// Creates the folder `url` will be written in (and its parents), as one line on failure.
+    public static func createFolder(for url: URL, option: String) throws(OutputFileError) {
+        let folder = url.deletingLastPathComponent()
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw OutputFileError("\(option) \(url.path): cannot create the folder \(folder.path): \(reason(error))")
+        }
+    }
+
     /// A hidden name beside `url` for writing before the rename: `dir/.NAME.TAG-PID`.
     public static func temporaryURL(for url: URL, tag: String = "tmp") -> URL {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(tag)-\(getpid())")
@@ -37,5 +45,27 @@ public enum OutputFile {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+    }
+}
+
+extension OutputFile {
+    /// Writes every `(url, bytes)` under a temporary name beside it, then renames them all into
+    /// place; if any write fails, the temporary files are removed and nothing is replaced.
+    public static func write(_ files: [(URL, Data)], option: String) throws(OutputFileError) {
+        var written: [(temporary: URL, final: URL)] = []
+        func removeTemporaries() { for file in written { unlink(file.temporary.path) } }
+        for (url, bytes) in files {
+            let temporary = temporaryURL(for: url)
+            do { try bytes.write(to: temporary) } catch {
+                removeTemporaries()
+                throw OutputFileError("\(option): cannot write \(url.path): \(reason(error))")
+            }
+            written.append((temporary, url))
+        }
+        for file in written where rename(file.temporary.path, file.final.path) != 0 {
+            let why = String(cString: strerror(errno))
+            removeTemporaries()
+            throw OutputFileError("\(option): cannot write \(file.final.path): \(why)")
+        }
     }
 }
