@@ -63,10 +63,3 @@ import Testing
         #expect(contents(of: folder) == ["m.resume.safetensors", "m.safetensors"])
     }
 }
-
-/// `continuo corpus` option checks.
-@Test func corpusTopNegative_isAnOptionError() throws {
-    let result = try ContinuoProcess.run(["corpus", TrainCommandTests.corpus, "--top=-1"])
-    #expect(result.status == 64)
-    #expect(result.errorLines == ["Error: --top -1: must be at least 0"])
-}
