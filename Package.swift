@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "ContinuoApp",
             dependencies: [
-                "MIDI", "Corpus", "Model", "Training", "Sequencer", "Synth", "Plots", "Improviser", "ContinuoTestKit",
+                "MIDI", "Corpus", "Model", "Training", "Sequencer", "Synth", "Plots", "Improviser",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
