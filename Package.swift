@@ -62,6 +62,6 @@ let package = Package(
         .testTarget(name: "ImproviserTests", dependencies: ["Improviser", "ContinuoTestKit", "MIDI", "Corpus", "Model"]),
         .testTarget(name: "ContinuoAppTests", dependencies: ["ContinuoApp", "ContinuoTestKit", "Model"]),
         .testTarget(name: "CommandLineTests", dependencies: ["MIDI", "Model"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["MIDI", "ContinuoTestKit"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["MIDI", "Model", "ContinuoTestKit"]),
     ]
 )
