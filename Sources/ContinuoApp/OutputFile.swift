@@ -41,10 +41,12 @@ public enum OutputFile {
     public static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        // On Linux the underlying error is stored as a Swift error: bridge it rather than cast it.
+        if let underlying = (nsError.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
+           underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
         }
-        return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+        return nsError.localizedDescription.split(separator: "\n").first.map(String.init) ?? "unknown error"
     }
 }
 

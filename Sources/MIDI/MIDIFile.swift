@@ -47,7 +47,7 @@ public struct MIDIFile: Hashable, Sendable {
     /// Foundation wraps the errno; its text ("No such file or directory") is the useful part.
     private static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
-        let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError
+        let underlying = (nsError.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
         if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
         if underlying?.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(underlying?.code ?? 0))) }
         return error.localizedDescription

@@ -84,6 +84,7 @@ import Testing
         #expect(error?.description.hasPrefix("--out \(folder.path)/out/x.mid: cannot create the folder \(folder.path)/out: ") == true,
                 "\(String(describing: error))")
         #expect(error?.description.contains("\n") == false)
+        #expect(error?.description.contains("NSCocoaErrorDomain") == false)
     }
 
     @Test func tooManyEventsOrSeconds_areRefused() throws {

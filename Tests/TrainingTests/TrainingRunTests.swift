@@ -114,3 +114,18 @@ import Testing
     c.layers = 100_000_000
     #expect(throws: TrainingError("--layers 100000000: must be 1…64")) { try c.check() }
 }
+
+/// A resumed run under another --out whose epochs never beat the checkpoint's best writes no
+/// model there, and says so (`wroteModel`), instead of pointing at a file that does not exist.
+@Test func resumedRunThatNeverImproves_writesNoModel() throws {
+    let dir = try temporaryDirectory()
+    let first = TrainingRun(corpus: tinyCorpus(), configuration: tinyConfiguration(epochs: 1), output: dir.appendingPathComponent("a.safetensors"))
+    _ = try first.run()
+    #expect(first.wroteModel)
+    let other = dir.appendingPathComponent("b.safetensors")
+    let resumed = try TrainingRun(resuming: first.resumeFile, corpus: tinyCorpus(), output: other, epochs: 2)
+    resumed.trainer.settings.learningRate = 0   // the weights stay, so epoch 2 cannot improve on epoch 1
+    _ = try resumed.run()
+    #expect(!resumed.wroteModel)
+    #expect(!FileManager.default.fileExists(atPath: other.path))
+}
