@@ -5,14 +5,19 @@ import Foundation
 struct SafetensorsParser {
     let path: String
     let bytes: [UInt8]
-    static let maxHeaderLength = 100_000_000
+    /// The shipped model's header (tensor table, vocabulary, figures) is 18.5 KB; parsing JSON
+    /// takes several times its size in memory, so the header is kept to 16 MiB.
+    static let maxHeaderLength = 16 << 20
 
     func fail(_ reason: String) -> SafetensorsError { SafetensorsError(path: path, reason: reason) }
 
     func parse() throws -> SafetensorsFile {
         guard bytes.count >= 8 else { throw fail("file is \(bytes.count) bytes, too short for the 8-byte header length") }
         let length = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[$1]) << (8 * UInt64($1)) }
-        guard length <= UInt64(min(Self.maxHeaderLength, bytes.count - 8)) else {
+        guard length <= UInt64(Self.maxHeaderLength) else {
+            throw fail("header length \(length) at byte 0 is more than the \(Self.maxHeaderLength >> 20) MiB a header may be")
+        }
+        guard length <= UInt64(bytes.count - 8) else {
             throw fail("header length \(length) at byte 0 runs past the end of the \(bytes.count)-byte file")
         }
         let dataStart = 8 + Int(length)

@@ -36,6 +36,7 @@ import Testing
     @Test(arguments: [
         ([0x01, 0x02], "too short"),
         ([0xFF, 0, 0, 0, 0, 0, 0, 0, 0x7B, 0x7D], "runs past the end"),
+        ([0x01, 0x00, 0x00, 0x01, 0, 0, 0, 0, 0x7B, 0x7D], "header length 16777217 at byte 0 is more than the 16 MiB a header may be"),
     ] as [([UInt8], String)])
     func malformedLength_isRejected(bytes: [UInt8], reason: String) throws {
         let url = try file(bytes)
