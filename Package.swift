@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["YAML", "CommandLineArguments"]),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
     ],
     targets: [
         // C libraries, each a module map and a shim header, nothing else.
@@ -35,18 +36,19 @@ let package = Package(
         .target(
             name: "ContinuoApp",
             dependencies: [
-                "MIDI", "Corpus", "Model", "Training", "Sequencer", "Synth", "Plots", "Improviser", "Evaluation", "ContinuoTestKit",
+                "MIDI", "Corpus", "Model", "Training", "Sequencer", "Synth", "Plots", "Improviser", "Evaluation",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Resources/default-model.safetensors")]
         ),
         .executableTarget(
             name: "continuo",
             dependencies: [
-                "ContinuoApp",
+                "ContinuoApp", "Corpus", "Model", "Training", "Sequencer", "Synth", "Improviser",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "ImproviserTests", dependencies: ["Improviser", "ContinuoTestKit", "MIDI", "Corpus", "Model"]),
         .testTarget(name: "ContinuoAppTests", dependencies: ["ContinuoApp", "ContinuoTestKit", "Model", "Training", "Corpus", "Evaluation"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["MIDI", "ContinuoTestKit"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["MIDI", "Model"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["MIDI", "Model", "ContinuoTestKit"]),
     ]
 )

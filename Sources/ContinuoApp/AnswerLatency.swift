@@ -1,4 +1,3 @@
-import ContinuoTestKit
 import Corpus
 import Improviser
 import MIDI
@@ -23,8 +22,8 @@ public enum AnswerLatency {
                                seed: UInt64 = 1) -> Report {
         var warm = LatencyRecorder(), cold = LatencyRecorder(), answers = 0
         for keepWarm in [true, false] {
-            let clock = VirtualClock()
-            let sink = RecordingSink(clock: clock)
+            let clock = ManualClock()
+            let sink = DiscardingSink()
             let accompanist = Accompanist(model: model, vocabulary: vocabulary, settings: AccompanistSettings(),
                                           sink: sink, clock: clock, rng: SplitMix64(seed: seed))
             var rng = SplitMix64(seed: seed)

@@ -51,7 +51,7 @@ public struct CorpusReport: Sendable {
         lines.append("chord sizes: " + (1...ChordRules.maxNotes).map { n in "\(n):\(all.filter { $0.pitches.count == n }.count)" }.joined(separator: " "))
         lines.append("vocabulary: \(vocabulary.count) ids (tokens seen ≥ \(minimumTokenCount) times + <unk>), \(tokenCounts.count) distinct tokens, \(percent(unknown, all.count)) of events unknown")
         lines.append("most common tokens:")
-        lines += tokenCounts.prefix(top).map { "  \(pad(Vocabulary.token(of: $0.pitches), 16)) \(pad(String($0.count), 8)) \(percent($0.count, all.count))" }
+        lines += tokenCounts.prefix(max(0, top)).map { "  \(pad(Vocabulary.token(of: $0.pitches), 16)) \(pad(String($0.count), 8)) \(percent($0.count, all.count))" }
         lines += histogramLines(total: all.count)
         return lines.joined(separator: "\n")
     }

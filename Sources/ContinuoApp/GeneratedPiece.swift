@@ -51,6 +51,14 @@ public struct GeneratedPiece: Sendable {
         return (notes.map { $0.startBeats + $0.durationBeats }.max()! - first) * secondsPerBeat
     }
 
+    /// The longest piece (seed and continuation) rendered: 15 minutes is 159 MB of 44.1 kHz stereo.
+    public static let maximumSeconds = OfflineRenderer.maximumSeconds
+
+    /// From the seed's first onset to the end of the last-ending note, in seconds.
+    public var totalSeconds: Double {
+        (voices.map { $0.startBeats + $0.durationBeats }.max() ?? 0) * secondsPerBeat
+    }
+
     /// Notes for the plots, in seconds.
     public var plotNotes: [PlotNote] {
         voices.map { PlotNote(pitch: $0.pitch, startSeconds: $0.startBeats * secondsPerBeat,
@@ -74,7 +82,9 @@ public struct GeneratedPiece: Sendable {
     /// A format-1 file: track 1 "Seed" (with the tempo), track 2 "Continuation".
     public var midiFile: MIDIFile {
         let ppq = Double(Self.ticksPerQuarter)
-        let tempo = UInt32((secondsPerBeat * 1_000_000).rounded())
+        // A tempo meta event holds 24 bits of microseconds per quarter note.
+        let micros = (secondsPerBeat * 1_000_000).rounded()
+        let tempo = micros.isFinite ? UInt32(min(max(micros, 1), Double(0xFF_FFFF))) : 500_000
         let tracks = Part.allCases.map { part -> MIDITrack in
             var events: [TrackEvent] = [TrackEvent(tick: 0, .meta(.text(type: MetaEvent.trackNameType,
                                                                         bytes: Array(part.label.utf8))))]

@@ -37,17 +37,40 @@ public struct GenerationSettings: Sendable {
         self.output = output
     }
 
+    /// The most events sampled, and the longest continuation asked for; with the seed's length
+    /// capped too, they bound the WAV (see `GeneratedPiece.maximumSeconds`).
+    public static let maximumEvents = 4_096
+    public static let maximumSeconds = 600.0
+
     /// Refuses values the sampler or the file writers cannot honour.
     func validate() throws(GenerationError) {
         if events < 1 { throw .invalidSetting(name: "events", value: "\(events)", allowed: "1 or more") }
         if let seconds, !(seconds > 0 && seconds.isFinite) {
             throw .invalidSetting(name: "seconds", value: "\(seconds)", allowed: "more than 0")
         }
-        if seedEvents < 1 { throw .invalidSetting(name: "seed-events", value: "\(seedEvents)", allowed: "1 or more") }
+        if events > Self.maximumEvents {
+            throw .invalidSetting(name: "events", value: "\(events)", allowed: "at most \(Self.maximumEvents)")
+        }
+        if let seconds, seconds > Self.maximumSeconds {
+            throw .invalidSetting(name: "seconds", value: "\(seconds)", allowed: "at most \(Int(Self.maximumSeconds))")
+        }
+        if seedEvents < 1 || seedEvents > Self.maximumEvents {
+            throw .invalidSetting(name: "seed-events", value: "\(seedEvents)", allowed: "1 to \(Self.maximumEvents)")
+        }
         if !(temperature >= 0 && temperature.isFinite) {
             throw .invalidSetting(name: "temperature", value: "\(temperature)", allowed: "0 or more (near 0 is greedy)")
         }
         if !(topP > 0 && topP <= 1) { throw .invalidSetting(name: "top-p", value: "\(topP)", allowed: "in (0, 1]") }
+    }
+}
+
+extension GenerationSettings {
+    /// The files a generation writes: `output` + .mid, .wav, -roll.svg, -pitches.svg, -pitch-classes.svg.
+    var outputFiles: (midi: URL, wav: URL, roll: URL, pitches: URL, pitchClasses: URL, all: [URL]) {
+        let all = [".mid", ".wav", "-roll.svg", "-pitches.svg", "-pitch-classes.svg"].map {
+            output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + $0)
+        }
+        return (all[0], all[1], all[2], all[3], all[4], all)
     }
 }
 
@@ -57,6 +80,8 @@ public struct GenerationReport: Sendable {
     public var seedFile: URL
     public var modelName: String
     public var seedEvents: Int
+    /// Seed events whose gap or duration was longer than `GenerationSeed.maximumBeats` and was shortened.
+    public var shortenedSeedEvents: Int
     public var continuationEvents: Int
     /// Length of the rendered audio, release tail included.
     public var audioSeconds: Double
@@ -64,12 +89,16 @@ public struct GenerationReport: Sendable {
 
 /// `continuo generate`: seed → continuation (the daemon's `Continuation`, same sampling) → MIDI, WAV, SVG.
 public enum Generation {
-    /// Runs a generation. The soundfont, the model and the seed are all checked before any sampling,
-    /// and each output file is written atomically.
+    /// Runs a generation. The soundfont, the output folder, the model and the seed are all checked
+    /// before any sampling; the outputs are written under temporary names and renamed together at
+    /// the end, so a failure leaves none of them.
     public static func run(_ settings: GenerationSettings) throws -> GenerationReport {
         try settings.validate()
         let renderer = try OfflineRenderer(soundFont: settings.soundFont, sampleRate: settings.sampleRate)
         guard let modelPath = settings.model?.path ?? ModelFile.defaultModelPath else { throw GenerationError.noDefaultModel }
+        let outputs = settings.outputFiles
+        try OutputFile.createFolder(for: outputs.midi, option: "--out")
+        for url in outputs.all { try OutputFile.checkWritable(url, option: "--out") }
         let trained = try ModelFile.open(path: modelPath)
         let modelName = URL(fileURLWithPath: trained.path).deletingPathExtension().lastPathComponent
         let seedFile = try GenerationSeed.file(for: settings.seed, randomSeed: settings.randomSeed)
@@ -93,24 +122,22 @@ public enum Generation {
         }
         let generated = piece.continuation
 
+        guard piece.totalSeconds <= GeneratedPiece.maximumSeconds else {
+            throw GenerationError.pieceTooLong(seedPath: seedFile.path, seconds: piece.totalSeconds,
+                                               limit: GeneratedPiece.maximumSeconds)
+        }
+
         let caption = PlotCaption(model: modelName, temperature: Double(settings.temperature),
                                   randomSeed: settings.randomSeed)
-        let base = settings.output
-        try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
-        func sibling(_ suffix: String) -> URL {
-            base.deletingLastPathComponent().appendingPathComponent(base.lastPathComponent + suffix)
-        }
-        let midiURL = sibling(".mid"), wavURL = sibling(".wav")
-        try piece.midiFile.write(to: midiURL)
         let audio = renderer.render(piece.timedMessages)
-        try audio.write(to: wavURL)
         let notes = piece.plotNotes
-        let plots = [("-roll.svg", PianoRoll.svg(notes, caption: caption)),
-                     ("-pitches.svg", PitchHistogram.svg(notes, caption: caption)),
-                     ("-pitch-classes.svg", PitchClassChart.svg(notes, caption: caption))]
-        for (suffix, svg) in plots { try Data(svg.utf8).write(to: sibling(suffix), options: .atomic) }
+        try OutputFile.write([(outputs.midi, Data(piece.midiFile.serialized())), (outputs.wav, audio.encoded()),
+                              (outputs.roll, Data(PianoRoll.svg(notes, caption: caption).utf8)),
+                              (outputs.pitches, Data(PitchHistogram.svg(notes, caption: caption).utf8)),
+                              (outputs.pitchClasses, Data(PitchClassChart.svg(notes, caption: caption).utf8))],
+                             option: "--out")
         return GenerationReport(
-            files: [midiURL, wavURL] + plots.map { sibling($0.0) }, seedFile: seedFile, modelName: modelName,
-            seedEvents: seed.events.count, continuationEvents: generated.count, audioSeconds: audio.duration)
+            files: outputs.all, seedFile: seedFile, modelName: modelName, seedEvents: seed.events.count,
+            shortenedSeedEvents: seed.shortenedEvents, continuationEvents: generated.count, audioSeconds: audio.duration)
     }
 }

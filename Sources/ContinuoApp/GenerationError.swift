@@ -12,6 +12,8 @@ public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible
     case seedCorpusEmpty(path: String)
     /// The seed file has no notes to continue from, and why.
     case seedHasNoEvents(path: String, reason: String)
+    /// Seed and continuation together would last longer than the WAV may.
+    case pieceTooLong(seedPath: String, seconds: Double, limit: Double)
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum GenerationError: Error, Equatable, Sendable, CustomStringConvertible
         case .noDefaultModel: "no model is shipped with this build; pass --model FILE (a model from `continuo train`)"
         case let .seedCorpusEmpty(path): "seed corpus \(path): no .mid or .midi files"
         case let .seedHasNoEvents(path, reason): "seed file \(path): nothing to continue from (\(reason))"
+        case let .pieceTooLong(path, seconds, limit):
+            "seed file \(path): seed and continuation would last \(Int(seconds)) s, more than the \(Int(limit)) s rendered; use a shorter seed (--seed-events) or --seconds"
         }
     }
 }

@@ -21,13 +21,32 @@ struct GenerationSeed {
             throw GenerationError.seedHasNoEvents(path: url.path, reason: error.description)
         }
         guard !all.isEmpty else { throw GenerationError.seedHasNoEvents(path: url.path, reason: "no notes") }
-        events = Array(representation.steps(all).prefix(limit))
+        let steps = representation.steps(all)
+        events = steps.prefix(limit).map { event in
+            var shortened = event
+            shortened.sinceBeats = min(event.sinceBeats, Self.maximumBeats)
+            shortened.durationBeats = min(event.durationBeats, Self.maximumBeats)
+            shortened.noteDurationsBeats = event.noteDurationsBeats?.map { min($0, Self.maximumBeats) }
+            return shortened
+        }
+        shortenedEvents = zip(steps, events).filter { $0 != $1 }.count
         let tempo = TempoMap(file)
         let start = file.tracks.flatMap { $0.notes() }.map(\.start).min() ?? 0
         let span = Ticks(1_000)
         let beats = tempo.beats(at: start + span) - tempo.beats(at: start)
-        secondsPerBeat = (tempo.seconds(at: start + span) - tempo.seconds(at: start)).value / beats
+        let measured = (tempo.seconds(at: start + span) - tempo.seconds(at: start)).value / beats
+        secondsPerBeat = measured.isFinite ? min(max(measured, Self.secondsPerBeat.lowerBound), Self.secondsPerBeat.upperBound) : 0.5
     }
+
+    /// Seed events whose gap or duration was shortened to `maximumBeats`.
+    var shortenedEvents = 0
+
+    /// The longest gap or duration a seed event keeps, in quarter notes: twice the timing grid's
+    /// longest class, so a held note or a pause plays as one, while a file's hours of silence
+    /// (or a note never released) cannot stretch the rendered audio.
+    static let maximumBeats = 16.0
+    /// Tempo range a seed file may set: 15 to 600 quarter notes a minute.
+    static let secondsPerBeat = 0.1...4.0
 
     /// The seed file: the given one, or one of the folder's MIDI files (the corpus loader's, sorted
     /// by path) drawn by `randomSeed`, so the same seed picks the same file.

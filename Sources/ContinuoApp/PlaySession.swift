@@ -20,15 +20,24 @@ public struct PlayOptions: Sendable {
     public var synth: LiveSynthConfiguration?
 
     public init(file: URL) { self.file = file }
+
+    /// Times must be finite and not negative: they become sleeps and queue times.
+    public func validate() throws(PlayError) {
+        for (option, value) in [("--wait-for-subscriber", subscriberTimeout), ("--lead-in", leadIn), ("--stop-after", stopAfter)] {
+            if let value, !(value.isFinite && value >= 0) { throw .invalidTime(option: option, value: value) }
+        }
+    }
 }
 
 /// Why `continuo play` could not play.
 public enum PlayError: Error, CustomStringConvertible {
     case noSubscriber(port: String, seconds: Double)
+    case invalidTime(option: String, value: Double)
 
     public var description: String {
         switch self {
         case let .noSubscriber(port, seconds): "nobody subscribed to \(port) (Continuo Out) within \(seconds) s"
+        case let .invalidTime(option, value): "\(option) \(value): must be a finite number of seconds, at least 0"
         }
     }
 }
@@ -54,6 +63,7 @@ public enum PlaySession {
     /// Plays `options.file` and returns after its last event; `report` receives status lines
     /// (`ready`, `scheduled`, `finished`, `error`).
     public static func run(_ options: PlayOptions, report: @escaping @Sendable (MonitorLine) -> Void) async throws {
+        try options.validate()
         let events = timeline(of: try MIDIFile(contentsOf: options.file))
         let client = try SequencerClient(name: options.clientName)
         let reportFailure: @Sendable (SequencerError) -> Void = { error in

@@ -1,4 +1,5 @@
 import Logging
+import Synth
 import ServiceLifecycle
 
 /// The entry point of `continuo serve`: settings, logging, then the service under a
@@ -14,10 +15,19 @@ public enum ServeDaemon {
         try await group.run()
     }
 
-    /// `continuo config check [FILE]`: the one-line verdict on a configuration, or the first error.
+    /// `continuo config check [FILE]`: the one-line verdict on a configuration, or the first error:
+    /// every setting, then the files they name (the model is opened as `serve` would, the
+    /// soundfont checked when the synth is enabled).
     public static func check(file: String?, environment: [String: String]) async throws -> String {
         let launch = ServeLaunch(configFile: file, arguments: [], environment: environment)
-        _ = try await launch.settings()
+        let settings = try await launch.settings()
+        _ = try ModelFile.open(path: settings.modelPath)
+        if settings.synth.enabled {
+            do { try SoundFont(path: settings.synth.soundfont).validate() } catch {
+                throw ConfigurationError(file: launch.configFile, key: "synth.soundfont", value: settings.synth.soundfont,
+                                         allowed: "a readable SoundFont 2 file (\(error)), or synth.enabled: false")
+            }
+        }
         return "ok: \(launch.configFile ?? "built-in defaults")"
     }
 }

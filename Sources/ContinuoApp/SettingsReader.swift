@@ -17,49 +17,69 @@ public struct SettingsReader {
     let layers: [Layer]
 
     /// Builds the layers. `arguments` are the flags `serve` did not parse itself
-    /// (`--answer-events 8`); `file` nil means no configuration file.
+    /// (`--answer-events 8`); `file` nil means no configuration file. A flag, a
+    /// `CONTINUO_<SECTION>_…` variable or a file key that is no setting is an error naming it,
+    /// with the nearest setting as a suggestion; so is a file value of the wrong shape.
     public init(file: String?, environment: [String: String], arguments: [String]) async throws {
+        for argument in arguments where argument.hasPrefix("--") {
+            let flag = String(argument.split(separator: "=", maxSplits: 1)[0])
+            if !ServeSetting.all.contains(where: { $0.flag == flag }) {
+                throw UnknownSettingError(place: "command line", name: flag, suggestion: Self.nearest(flag, among: ServeSetting.all.map(\.flag)))
+            }
+        }
+        let sections = ServeSetting.sections.map { "CONTINUO_\($0.uppercased())_" }
+        for variable in environment.keys.sorted() where sections.contains(where: variable.hasPrefix) {
+            if !ServeSetting.all.contains(where: { $0.environmentVariable == variable }) {
+                throw UnknownSettingError(place: "environment", name: variable,
+                                          suggestion: Self.nearest(variable, among: ServeSetting.all.map(\.environmentVariable)))
+            }
+        }
         var layers = [
             Layer(name: "command line", reader: ConfigReader(provider: CommandLineArgumentsProvider(arguments: ["serve"] + arguments)),
-                  spell: { "--" + SettingsReader.dashed($0) }),
+                  spell: { ServeSetting.named($0)?.flag ?? $0 }),
             Layer(name: "environment",
                   reader: ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "continuo")),
-                  spell: { "CONTINUO_" + SettingsReader.dashed($0).replacingOccurrences(of: "-", with: "_").uppercased() }),
+                  spell: { ServeSetting.named($0)?.environmentVariable ?? $0 }),
         ]
         if let file {
+            let provider: FileProvider<YAMLSnapshot>
             do {
-                let provider = try await FileProvider<YAMLSnapshot>(filePath: .init(file))
-                layers.append(Layer(name: file, reader: ConfigReader(provider: provider), spell: { $0 }))
+                provider = try await FileProvider<YAMLSnapshot>(filePath: .init(file))
             } catch {
                 throw ConfigurationFileError(file: file, reason: "\(error)".split(separator: "\n").joined(separator: " "))
             }
+            try SettingsFileShape.check(file: file)
+            layers.append(Layer(name: file, reader: ConfigReader(provider: provider), spell: { $0 }))
         }
         self.layers = layers
-        let unknown = arguments.filter { $0.hasPrefix("--") }
-            .map { String($0.dropFirst(2).split(separator: "=").first ?? "") }
-            .filter { flag in !Self.keys.contains { Self.dashed($0) == flag } }
-        if let flag = unknown.first {
-            throw ConfigurationError(key: "--\(flag)", value: "", allowed: "a setting of Config/continuo.yaml as a flag, e.g. --answer-events 8")
-        }
     }
 
     /// Every key `serve` reads, dotted.
-    public static let keys = [
-        "model.path", "midi.inputs", "midi.outputs", "midi.channel",
-        "listen.mode", "listen.silenceSeconds", "listen.initialBpm", "listen.lowestBpm", "listen.highestBpm",
-        "listen.velocityFollow",
-        "answer.events", "answer.seconds", "answer.temperature", "answer.topP", "answer.lowestPitch",
-        "answer.highestPitch", "answer.scale", "answer.leadSeconds", "answer.lookaheadSeconds",
-        "controls.temperature", "controls.answerLength", "controls.mode", "controls.panic",
-        "synth.enabled", "synth.soundfont", "synth.gain", "synth.program", "synth.driver", "synth.device",
-        "log.level", "log.statusSeconds",
-    ]
+    public static var keys: [String] { ServeSetting.all.map(\.key) }
 
-    /// `answer.topP` → `answer-top-p`: the command-line spelling.
-    static func dashed(_ key: String) -> String {
-        key.replacingOccurrences(of: ".", with: "-").reduce(into: "") { out, character in
-            if character.isUppercase { out += "-" + character.lowercased() } else { out.append(character) }
+    /// The candidate closest to `name` by edit distance (case-insensitive), if it is close enough
+    /// to be a likely misspelling.
+    static func nearest(_ name: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(3, best.0.count / 3) ? best.0 : nil
+    }
+
+    /// Levenshtein distance.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let substitution = previous + (a[i - 1] == b[j - 1] ? 0 : 1)
+                previous = row[j]
+                row[j] = min(substitution, row[j] + 1, row[j - 1] + 1)
+            }
         }
+        return row[b.count]
     }
 
     /// The value of `key` in the first layer that has it, and that layer.

@@ -45,6 +45,7 @@ public struct TrainSession {
     }
 
     public func run(progress: TrainProgress = TrainProgress(), log: (String) -> Void) throws -> TrainingOutcome {
+        try check()
         // A resumed run reads its corpus exactly as it was first read.
         let encoding = try resumeFile.map { try TrainingMetadata.record(SafetensorsFile.read(contentsOf: $0).metadata).encoding } ?? encoding
         let loaded = CorpusLoader.load(directory: corpusDirectory, streams: encoding.streams)
@@ -63,13 +64,34 @@ public struct TrainSession {
         TrainInterrupt.install()
         defer { TrainInterrupt.uninstall() }
         let outcome = try run.run(shouldStop: { TrainInterrupt.requested }, report: progress.report)
+        let model = run.wroteModel ? "model at \(output.path)" : "\(output.path) not written: no epoch of this run improved on the best"
         switch outcome {
-        case let .finished(best): log("finished; best " + (best.map(TrainProgress.summaryLine) ?? "none") + "; model at \(output.path)")
-        case let .stoppedEarly(best): log("stopped early; best " + (best.map(TrainProgress.summaryLine) ?? "none") + "; model at \(output.path)")
+        case let .finished(best): log("finished; best " + (best.map(TrainProgress.summaryLine) ?? "none") + "; " + model)
+        case let .stoppedEarly(best): log("stopped early; best " + (best.map(TrainProgress.summaryLine) ?? "none") + "; " + model)
         case let .interrupted(file): log("\ninterrupted; resume with --resume \(file.path)")
         }
         return outcome
     }
+}
+
+extension TrainSession {
+    /// Every option, and that `--out`'s folder takes a new file, before the corpus is read; the
+    /// error names the option and its value.
+    public func check() throws {
+        try configuration.check()
+        if let epochsOverride, epochsOverride < 1 { throw TrainingError("--epochs \(epochsOverride): must be at least 1") }
+        guard validationFraction.isFinite, (0..<1).contains(validationFraction) else {
+            throw TrainingError("--validation-fraction \(validationFraction): must be at least 0 and below 1")
+        }
+        guard (0...Self.maximumTransposition).contains(transpose) else {
+            throw TrainingError("--transpose \(transpose): must be 0…\(Self.maximumTransposition) semitones")
+        }
+        guard minimumTokenCount >= 1 else { throw TrainingError("--min-count \(minimumTokenCount): must be at least 1") }
+        try OutputFile.checkWritable(output, option: "--out")
+    }
+
+    /// An octave either way: further shifts repeat pitch classes and leave the keyboard's range.
+    public static let maximumTransposition = 12
 }
 
 /// SIGINT while training: the first Ctrl-C asks the run to stop after the current batch (it then

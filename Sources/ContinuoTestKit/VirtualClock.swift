@@ -1,22 +1,4 @@
 import MIDI
-import Synchronization
 
-/// A clock that moves only when a test moves it, so every timing rule runs the same way on
-/// a busy machine as on an idle one.
-public final class VirtualClock: MonotonicClock {
-    private let seconds: Mutex<Double>
-
-    public init(at start: Double = 0) { seconds = Mutex(start) }
-
-    public func now() -> MonotonicTime { MonotonicTime(seconds: seconds.withLock { $0 }) }
-
-    /// Moves the clock to `time` (never backwards).
-    public func set(_ time: Double) {
-        seconds.withLock { $0 = max($0, time) }
-    }
-
-    /// Moves the clock forward by `delta` seconds.
-    public func advance(by delta: Double) {
-        seconds.withLock { $0 += max(delta, 0) }
-    }
-}
+/// The tests' name for the clock that moves only when moved (`MIDI.ManualClock`).
+public typealias VirtualClock = ManualClock

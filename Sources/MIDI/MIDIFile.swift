@@ -22,19 +22,35 @@ public struct MIDIFile: Hashable, Sendable {
         self.tracks = tracks
     }
 
+    /// The largest file `init(contentsOf:)` reads: 8 MiB is about a million notes, far beyond any
+    /// piece a person plays, and keeps parsing and encoding one file to a few hundred MB.
+    public static let maximumFileSize = 8 << 20
+
     /// Reads and parses the file at `url`; errors name the file as `name` (default: its last path component).
+    /// Reads at most `maximumFileSize` + 1 bytes, so a huge file or a device is an error, not an allocation.
     public init(contentsOf url: URL, name: String? = nil) throws(MIDIFileError) {
         let label = name ?? url.lastPathComponent
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: Self.maximumFileSize + 1) ?? Data()
         } catch {
-            // Foundation wraps the errno; its text ("No such file or directory") is the useful part.
-            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            let reason = underlying?.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying?.code ?? 0))) : error.localizedDescription
-            throw MIDIFileError(file: label, chunk: "file", offset: 0, reason: .unreadable(reason))
+            throw MIDIFileError(file: label, chunk: "file", offset: 0, reason: .unreadable(Self.reason(error)))
+        }
+        guard data.count <= Self.maximumFileSize else {
+            throw MIDIFileError(file: label, chunk: "file", offset: 0, reason: .fileTooLarge(limit: Self.maximumFileSize))
         }
         self = try MIDIFile(bytes: [UInt8](data), name: label)
+    }
+
+    /// Foundation wraps the errno; its text ("No such file or directory") is the useful part.
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        let underlying = (nsError.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        if underlying?.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(underlying?.code ?? 0))) }
+        return error.localizedDescription
     }
 
     /// Writes the file atomically (a temporary file renamed into place).

@@ -11,6 +11,8 @@ public struct MIDIFileError: Error, Hashable, Sendable, CustomStringConvertible 
         case headerTooShort(length: UInt32)
         case unsupportedFormat(UInt16)
         case zeroTicksPerQuarter
+        case zeroTicksPerFrame
+        case fileTooLarge(limit: Int)
         case unsupportedSMPTERate(Int8)
         case variableLengthQuantityTooLong
         case runningStatusWithoutStatus
@@ -30,7 +32,10 @@ public struct MIDIFileError: Error, Hashable, Sendable, CustomStringConvertible 
 
     public var description: String {
         let name = file.isEmpty ? "<bytes>" : file
-        if case .unreadable = reason { return "\(name): \(reasonText)" }
+        switch reason {
+        case .unreadable, .fileTooLarge: return "\(name): \(reasonText)"
+        default: break
+        }
         return "\(name): \(chunk) at byte \(offset): \(reasonText)"
     }
 
@@ -44,6 +49,8 @@ public struct MIDIFileError: Error, Hashable, Sendable, CustomStringConvertible 
         case let .headerTooShort(length): "header length \(length) is shorter than 6"
         case let .unsupportedFormat(format): "format \(format) is not 0, 1 or 2"
         case .zeroTicksPerQuarter: "division of 0 ticks per quarter note"
+        case .zeroTicksPerFrame: "SMPTE division of 0 ticks per frame"
+        case let .fileTooLarge(limit): "larger than \(limit / 1_048_576) MiB, the most a MIDI file may be"
         case let .unsupportedSMPTERate(rate): "SMPTE rate \(-Int(rate)) is not 24, 25, 29 or 30"
         case .variableLengthQuantityTooLong: "variable-length quantity longer than 4 bytes"
         case .runningStatusWithoutStatus: "running status with no previous status byte"

@@ -65,6 +65,7 @@ extension MIDIFile {
         // Upper byte: negative SMPTE format (-24, -25, -29, -30) in two's complement.
         let rate = Int8(bitPattern: UInt8(raw >> 8))
         guard [-24, -25, -29, -30].contains(rate) else { throw cursor.error(.unsupportedSMPTERate(rate), at: at) }
+        guard raw & 0xFF > 0 else { throw cursor.error(.zeroTicksPerFrame, at: at) }
         return .smpte(framesPerSecond: UInt8(-Int(rate)), ticksPerFrame: UInt8(raw & 0xFF))
     }
 }

@@ -50,13 +50,41 @@ public struct SafetensorsFile: Sendable, Equatable {
     /// The tensor called `name`.
     public subscript(name: String) -> NamedTensor? { tensors.first { $0.name == name } }
 
-    /// Reads and validates a file; any defect throws a `SafetensorsError`.
+    /// The largest file `read(contentsOf:)` accepts: 16× the shipped model, room for a 3×1024
+    /// resume checkpoint (weights and both Adam moments in F32).
+    public static let maximumFileSize = 512 << 20
+
+    /// Reads and validates a file; any defect throws a `SafetensorsError`. The size is checked
+    /// before anything is read, and the bytes are read once, straight into the parser's array.
     public static func read(contentsOf url: URL) throws -> SafetensorsFile {
-        let bytes: Data
-        do { bytes = try Data(contentsOf: url) } catch {
-            throw SafetensorsError(path: url.path, reason: "cannot read: \(error.localizedDescription)")
+        try SafetensorsParser(path: url.path, bytes: readBytes(url)).parse()
+    }
+
+    static func readBytes(_ url: URL) throws -> [UInt8] {
+        func fail(_ why: String) -> SafetensorsError { SafetensorsError(path: url.path, reason: why) }
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { throw fail("cannot read: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw fail("cannot read: \(String(cString: strerror(errno)))") }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw fail("cannot read: not a regular file") }
+        let size = Int(status.st_size)
+        guard size <= maximumFileSize else {
+            throw fail("file is \(size) bytes, more than the \(maximumFileSize >> 20) MiB a model file may be")
         }
-        return try SafetensorsParser(path: url.path, bytes: [UInt8](bytes)).parse()
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { failure = n < 0 ? errno : 0; break }
+                count += n
+            }
+        }
+        guard bytes.count == size else {
+            throw fail(failure != 0 ? "cannot read: \(String(cString: strerror(failure)))" : "file shrank while being read")
+        }
+        return bytes
     }
 
     /// Writes the file atomically (temporary file in the same directory, then rename).

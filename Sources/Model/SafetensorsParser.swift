@@ -5,14 +5,19 @@ import Foundation
 struct SafetensorsParser {
     let path: String
     let bytes: [UInt8]
-    static let maxHeaderLength = 100_000_000
+    /// The shipped model's header (tensor table, vocabulary, figures) is 18.5 KB; parsing JSON
+    /// takes several times its size in memory, so the header is kept to 16 MiB.
+    static let maxHeaderLength = 16 << 20
 
     func fail(_ reason: String) -> SafetensorsError { SafetensorsError(path: path, reason: reason) }
 
     func parse() throws -> SafetensorsFile {
         guard bytes.count >= 8 else { throw fail("file is \(bytes.count) bytes, too short for the 8-byte header length") }
         let length = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[$1]) << (8 * UInt64($1)) }
-        guard length <= UInt64(min(Self.maxHeaderLength, bytes.count - 8)) else {
+        guard length <= UInt64(Self.maxHeaderLength) else {
+            throw fail("header length \(length) at byte 0 is more than the \(Self.maxHeaderLength >> 20) MiB a header may be")
+        }
+        guard length <= UInt64(bytes.count - 8) else {
             throw fail("header length \(length) at byte 0 runs past the end of the \(bytes.count)-byte file")
         }
         let dataStart = 8 + Int(length)
@@ -35,9 +40,9 @@ struct SafetensorsParser {
             guard begin >= 0, begin <= end, end <= bytes.count - dataStart else {
                 throw fail("tensor \(name): data_offsets [\(begin), \(end)] outside the \(bytes.count - dataStart)-byte data section")
             }
-            let count = shape.reduce(1, *)
-            guard end - begin == count * dtype.byteCount else {
-                throw fail("tensor \(name): shape \(shape) needs \(count * dtype.byteCount) bytes, data_offsets span \(end - begin)")
+            guard let size = Self.byteCount(shape, dtype), size == end - begin else {
+                let needs = Self.byteCount(shape, dtype).map { "\($0) bytes" } ?? "more bytes than a file can hold"
+                throw fail("tensor \(name): shape \(shape) needs \(needs), data_offsets span \(end - begin)")
             }
             entries.append((name, dtype, shape, begin, end))
         }
@@ -49,6 +54,17 @@ struct SafetensorsParser {
             NamedTensor(name: e.name, shape: e.shape, values: try values(e.name, e.dtype, from: dataStart + e.begin, count: e.shape.reduce(1, *)))
         }
         return SafetensorsFile(tensors: tensors, metadata: metadata)
+    }
+
+    /// Bytes a tensor of `shape` takes, nil when the product overflows.
+    static func byteCount(_ shape: [Int], _ dtype: SafetensorsDType) -> Int? {
+        var total = dtype.byteCount
+        for dimension in shape {
+            let (product, overflow) = total.multipliedReportingOverflow(by: dimension)
+            guard !overflow else { return nil }
+            total = product
+        }
+        return total
     }
 
     /// Little-endian elements starting at file byte `start`, widened to Float; rejects NaN and ±∞.

@@ -81,9 +81,9 @@ struct ChartFrame {
     /// Round tick values covering `range` with about `count` steps of 1, 2 or 5 × 10^k.
     static func ticks(_ range: ClosedRange<Double>, count: Int = 8) -> [Double] {
         let raw = (range.upperBound - range.lowerBound) / Double(max(count, 1))
-        guard raw > 0 else { return [range.lowerBound] }
+        guard raw > 0, raw.isFinite, range.lowerBound.isFinite else { return [range.lowerBound] }
         let magnitude = pow(10, floor(log10(raw)))
-        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw }!
+        guard let step = [1.0, 2, 5, 10].map({ $0 * magnitude }).first(where: { $0 >= raw }) else { return [range.lowerBound] }
         let first = (range.lowerBound / step).rounded(.up) * step
         return stride(from: first, through: range.upperBound + step * 1e-9, by: step).map { $0 }
     }

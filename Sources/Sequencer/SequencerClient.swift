@@ -63,7 +63,14 @@ public final class SequencerClient: Sendable {
 
     /// The queue's real time for a time on the shared clock (times before the origin play now).
     func queueTime(of time: MonotonicTime) -> (seconds: UInt32, nanoseconds: UInt32) {
-        let offset = max(0, time - queueOrigin)
+        Self.queueTime(offset: time - queueOrigin)
+    }
+
+    /// Seconds after the queue's start as ALSA's real time: clamped to 0…UInt32.max seconds (a NaN
+    /// counts as 0), so a time from a hostile file plays late instead of trapping.
+    static func queueTime(offset: Double) -> (seconds: UInt32, nanoseconds: UInt32) {
+        guard !offset.isNaN, offset > 0 else { return (0, 0) }
+        guard offset < Double(UInt32.max) else { return (UInt32.max, 0) }
         let seconds = offset.rounded(.down)
         return (UInt32(seconds), UInt32(min(999_999_999, ((offset - seconds) * 1e9).rounded())))
     }

@@ -48,7 +48,7 @@ public final class OfflineRenderer {
         var samples: [Int16] = []
         var frame = 0
         for event in ordered {
-            let due = max(0, Int((event.seconds * Double(sampleRate)).rounded()))
+            let due = frameIndex(event.seconds)
             while frame < due {
                 let n = min(Self.blockFrames, due - frame)
                 synthesizer.render(frames: n, into: &samples)
@@ -65,6 +65,17 @@ public final class OfflineRenderer {
             if quiet && synthesizer.activeVoiceCount == 0 { break }
         }
         return WAVAudio(sampleRate: sampleRate, channels: 2, samples: samples)
+    }
+
+    /// The longest rendering: later events are played at this time (a caller that cares refuses
+    /// such input first); it bounds the samples held in memory to 159 MB at 44.1 kHz.
+    public static let maximumSeconds = 900.0
+
+    /// The frame at `seconds`, clamped to 0…`maximumSeconds` (NaN counts as 0), so no time converts
+    /// to an out-of-range integer.
+    func frameIndex(_ seconds: Double) -> Int {
+        let clamped = seconds.isNaN ? 0 : min(max(seconds, 0), Self.maximumSeconds)
+        return Int((clamped * Double(sampleRate)).rounded())
     }
 
     /// Renders `events` and writes the WAV file atomically to `url`.

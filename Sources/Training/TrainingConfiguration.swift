@@ -27,6 +27,31 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     /// The learning rate for epoch `epoch` (0-based) under the decay schedule.
     public func learningRate(epoch: Int) -> Float { learningRate * pow(learningRateDecay, Float(epoch)) }
 
+    /// Refuses settings that would divide by zero, allocate without bound, or make the loss NaN,
+    /// naming the `continuo train` option and its value; runs before any work (and on a resume
+    /// checkpoint's stored configuration).
+    public func check() throws(TrainingError) {
+        let limits = EventLSTM.maximumHyperparameters
+        func require(_ ok: Bool, _ option: String, _ value: some CustomStringConvertible, _ allowed: String) throws(TrainingError) {
+            guard ok else { throw TrainingError("\(option) \(value): \(allowed)") }
+        }
+        try require(epochs >= 1, "--epochs", epochs, "must be at least 1")
+        try require((1...limits.layers).contains(layers), "--layers", layers, "must be 1…\(limits.layers)")
+        try require((1...limits.hidden).contains(hidden), "--hidden", hidden, "must be 1…\(limits.hidden)")
+        try require((0..<1).contains(dropout), "--dropout", dropout, "must be at least 0 and below 1")
+        try require((1...Self.maximumBatchSize).contains(batchSize), "--batch", batchSize, "must be 1…\(Self.maximumBatchSize)")
+        try require((1...Self.maximumWindowLength).contains(windowLength), "--window", windowLength, "must be 1…\(Self.maximumWindowLength)")
+        try require(windowStride >= 1, "--stride", windowStride, "must be at least 1")
+        try require(learningRate.isFinite && learningRate >= 0, "--lr", learningRate, "must be a finite number, at least 0")
+        try require(maxGradientNorm.map { $0.isFinite && $0 > 0 } ?? true, "--clip", maxGradientNorm ?? 0, "must be finite (0 disables clipping)")
+        try require(patience >= 0, "--patience", patience, "must be at least 0")
+        try require(learningRateDecay > 0 && learningRateDecay <= 1, "--lr-decay", learningRateDecay, "must be in (0, 1]")
+    }
+
+    /// Largest `--batch` and `--window`: a batch's activations grow with their product.
+    public static let maximumBatchSize = 4096
+    public static let maximumWindowLength = 4096
+
     func hyperparameters(vocabularySize: Int, timingClassCount: Int) -> LSTMHyperparameters {
         LSTMHyperparameters(vocabularySize: vocabularySize, timingClassCount: timingClassCount,
                             layers: layers, hidden: hidden, dropout: dropout)

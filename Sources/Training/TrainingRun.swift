@@ -34,6 +34,7 @@ public final class TrainingRun {
                             modelDType: SafetensorsDType = .f32, epochs: Int? = nil, encoding: CorpusEncoding = CorpusEncoding()) throws {
         var (trainer, state) = try ResumeState.read(resumeFile, vocabulary: corpus.vocabulary)
         if let epochs { state.configuration.epochs = epochs }
+        do { try state.configuration.check() } catch { throw TrainingError("\(resumeFile.path): \(error)") }
         self.init(corpus: corpus, trainer: trainer, state: state, output: output, modelDType: modelDType, encoding: encoding)
     }
 
@@ -52,6 +53,10 @@ public final class TrainingRun {
                                           batchSize: c.batchSize, keepsPartialBatch: true)
     }
 
+    /// Whether this run wrote the model file at `output` (a resumed run that never beats the
+    /// checkpoint's best, or a run with no finished epoch, leaves it unwritten).
+    public private(set) var wroteModel = false
+
     public var model: EventLSTM { trainer.model }
     public var configuration: TrainingConfiguration { state.configuration }
     /// Where the resume checkpoint is written: `model.safetensors` → `model.resume.safetensors`.
@@ -61,6 +66,7 @@ public final class TrainingRun {
     /// (checked before every batch) returns true.
     public func run(shouldStop: () -> Bool = { false }, report: (TrainingEvent) -> Void = { _ in }) throws -> TrainingOutcome {
         let c = state.configuration
+        try c.check()
         guard trainingBatches.count > 0 else {
             throw TrainingError("corpus gives no training batch: \(trainingBatches.windows.count) windows of \(c.windowLength + 1) events for batch size \(c.batchSize)")
         }
@@ -72,7 +78,9 @@ public final class TrainingRun {
             while state.nextBatch < trainingBatches.count {
                 if shouldStop() { return .interrupted(resumeFile: try interrupt(report)) }
                 let batch = trainingBatches.batch(state.nextBatch, order: order, transposition: transposition, epoch: epoch)
-                state.epochLossSum += trainer.train(batch, loss: c.lossSteps).total
+                let loss = trainer.train(batch, loss: c.lossSteps).total
+                guard loss.isFinite else { throw divergence("training loss", loss, epoch: epoch + 1, batch: state.nextBatch + 1) }
+                state.epochLossSum += loss
                 state.nextBatch += 1
                 let seconds = (clock.now - start).seconds, done = state.nextBatch - firstBatch
                 report(.batch(BatchProgress(
@@ -111,6 +119,9 @@ public final class TrainingRun {
         var summary = EpochSummary(epoch: state.completedEpochs + 1, trainLoss: state.epochLossSum / Double(trainingBatches.count),
                                    validation: validation, isBest: false, seconds: seconds,
                                    tokensPerSecond: Double(tokens) / max(seconds, 1e-9))
+        guard validation.crossEntropy.isFinite else {
+            throw divergence("validation loss", validation.crossEntropy, epoch: state.completedEpochs + 1, batch: nil)
+        }
         summary.isBest = state.best.map { score(summary) < score($0) } ?? true
         state.completedEpochs += 1
         state.nextBatch = 0
@@ -119,6 +130,7 @@ public final class TrainingRun {
             state.best = summary
             state.epochsWithoutImprovement = 0
             try model.save(to: output, metadata: metadata, dtype: modelDType)
+            wroteModel = true
             report(.checkpoint(output))
         } else {
             state.epochsWithoutImprovement += 1
@@ -126,6 +138,16 @@ public final class TrainingRun {
         try writeResume()
         report(.checkpoint(resumeFile))
         return summary
+    }
+
+    /// The loss left the finite numbers: the weights are lost, so nothing is written and the files
+    /// of the last finished epoch (model and resume checkpoint, if any) stay as they were.
+    private func divergence(_ what: String, _ value: Double, epoch: Int, batch: Int?) -> TrainingError {
+        let at = batch.map { "epoch \(epoch), batch \($0)" } ?? "epoch \(epoch)"
+        let files = [output, resumeFile].map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
+        let kept = files.isEmpty ? "nothing was written" : "\(files.joined(separator: " and ")) keep the last finished epoch"
+        return TrainingError("\(what) became \(value) at \(at) (learning rate \(state.configuration.learningRate)); "
+                             + "training stopped, \(kept); try a smaller --lr")
     }
 
     /// Validation cross-entropy, or the training loss when there is no validation window.
@@ -148,6 +170,7 @@ public final class TrainingRun {
         report(.checkpoint(resumeFile))
         if state.best == nil {
             try model.save(to: output, metadata: metadata, dtype: modelDType)
+            wroteModel = true
             report(.checkpoint(output))
         }
         return resumeFile

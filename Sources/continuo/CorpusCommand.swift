@@ -23,6 +23,8 @@ struct CorpusCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (directory == nil) != (dump == nil) else { throw ValidationError("give either DIR or --dump FILE.mid") }
+        guard top >= 0 else { throw ValidationError("--top \(top): must be at least 0") }
+        guard minCount >= 1 else { throw ValidationError("--min-count \(minCount): must be at least 1") }
     }
 
     func run() async throws {

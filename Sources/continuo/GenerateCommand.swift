@@ -71,8 +71,15 @@ struct GenerateCommand: AsyncParsableCommand {
         settings.constraints = PitchConstraints(range: lowestPitch...highestPitch, scale: scale.flatMap(Scale.init))
         settings.soundFont = SoundFont(path: soundfont)
         settings.sampleRate = sampleRate
-        let report = try Generation.run(settings)
+        let report: GenerationReport
+        do { report = try Generation.run(settings) } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
         print("seed: \(report.seedEvents) events of \(report.seedFile.path); model \(report.modelName)")
+        if report.shortenedSeedEvents > 0 {
+            print("seed: \(report.shortenedSeedEvents) gaps or durations longer than 16 beats were shortened to 16")
+        }
         print("continuation: \(report.continuationEvents) events; audio \(String(format: "%.1f", report.audioSeconds)) s")
         for file in report.files { print("wrote \(file.path)") }
     }

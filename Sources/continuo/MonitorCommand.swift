@@ -25,6 +25,12 @@ struct MonitorCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many seconds (default: run until interrupted).")
     var seconds: Double?
 
+    func validate() throws {
+        if let seconds, !(seconds.isFinite && seconds >= 0) {
+            throw ValidationError("--seconds \(seconds): must be a finite number of seconds, at least 0")
+        }
+    }
+
     func run() async throws {
         let session = try MonitorSession(clientName: clientName, sources: noAutoConnect ? [] : sources.map(PortPattern.init),
                                          write: MonitorSession.printLine)

@@ -3,6 +3,7 @@ import ContinuoApp
 import Foundation
 import Corpus
 import Model
+import Training
 
 /// `continuo train CORPUS_DIR --out model.safetensors`: wiring only; see `TrainSession`.
 struct TrainCommand: AsyncParsableCommand {
@@ -68,11 +69,14 @@ struct TrainCommand: AsyncParsableCommand {
         session.modelDType = modelDType
         session.resumeFile = resume.map { URL(fileURLWithPath: $0) }
         session.epochsOverride = resume == nil ? nil : epochs
+        let outcome: TrainingOutcome
         do {
-            _ = try session.run { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+            outcome = try session.run { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        // Interrupted is not success: scripts and systemd must see that the model is unfinished.
+        if case .interrupted = outcome { throw ExitCode(130) }
     }
 }

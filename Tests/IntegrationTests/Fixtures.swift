@@ -1,5 +1,6 @@
 import ContinuoTestKit
 import Foundation
+import Model
 
 /// A note of a fixture file: pitch, velocity and length, one after the other (no rests).
 struct FixtureNote: Equatable {
@@ -36,6 +37,18 @@ enum Fixtures {
         try standardMIDIFile(melody, runningStatus: true).write(to: folder.appending(path: "melody.mid"))
         try standardMIDIFile(phrase, runningStatus: false).write(to: folder.appending(path: "phrase.mid"))
         try TinyModel.write(to: folder.appending(path: "tiny-model.safetensors"))   // scenario 6: serve
+        try writeBombModel(to: folder.appending(path: "bomb-model.safetensors"))    // scenario 6: bad reload
+    }
+
+    /// The tiny model with its metadata claiming `hidden: 100000` over tensors 8 wide: a loader
+    /// that sized the model from the metadata would try to allocate about 800 GB and abort.
+    static func writeBombModel(to url: URL) throws {
+        try TinyModel.write(to: url)
+        var file = try SafetensorsFile.read(contentsOf: url)
+        let key = EventLSTM.hyperparametersKey
+        file.metadata[key] = file.metadata[key]?.replacingOccurrences(of: "\"hidden\":8", with: "\"hidden\":100000")
+        precondition(file.metadata[key]?.contains("100000") == true, "the tiny model's metadata changed shape")
+        try file.write(to: url, dtype: .f32)
     }
 
     /// A format-0 Standard MIDI File at 120 bpm playing `notes` on channel 1. With running status,

@@ -96,3 +96,16 @@ struct ServeScenarioTests {
         print("DAEMON shipped model, MIDI only, after a phrase: VmRSS \(rss / 1024) MiB, VmHWM \((fields["VmHWM"] ?? 0) / 1024) MiB")
     }
 }
+
+extension ServeScenarioTests {
+    /// SIGHUP with a model file whose metadata would size an 800 GB model: the reload is refused
+    /// with the loader's reason, the running model stays, and the next phrase is answered.
+    @Test func reloadWithACraftedModel_keepsTheOldModel_andAnswers() async throws {
+        let serve = try await Serve()
+        let log = serve.run.file("serve.out")
+        #expect(log.contains("reload: keeping the current model: model ") && log.contains("model.safetensors: __metadata__ continuo.hyperparameters has an impossible shape"),
+                "no reason for refusing the crafted model:\n\(log)")
+        let end = try serve.mark("phrase4-end")
+        #expect(serve.noteOnTimes.contains { $0 > end }, "no reply after the refused reload:\n\(log)")
+    }
+}

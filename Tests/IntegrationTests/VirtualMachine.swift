@@ -43,6 +43,12 @@ enum VirtualMachine {
         return packageRoot.appending(path: ".build/debug/continuo")
     }
 
+    /// `CONTINUO_SCENARIOS=06-serve,…`: boot with only these scenarios (while working on one; the
+    /// others' tests then fail for want of their files, so filter the tests the same way).
+    static var only: [String] {
+        (ProcessInfo.processInfo.environment["CONTINUO_SCENARIOS"] ?? "").split(separator: ",").map(String.init)
+    }
+
     /// The one boot every scenario test waits for.
     static let run = Task { try await boot() }
 
@@ -60,6 +66,7 @@ enum VirtualMachine {
         }
         let scenarios = try files.contentsOfDirectory(atPath: rig.appending(path: "scenarios").path)
             .filter { $0.hasSuffix(".sh") }.sorted()
+            .filter { only.isEmpty || only.contains(String($0.dropLast(3))) }
             .map { rig.appending(path: "scenarios/\($0)").path }
         let errors = runDirectory.appending(path: "run-vm.err")
         let status = try await execute("/bin/bash", [rig.appending(path: "vm/run-vm.sh").path, runDirectory.path,

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import MIDI
 
@@ -78,6 +79,32 @@ import MIDI
         var bytes = Fixtures.formatZeroRunningStatus
         bytes[13] = 0x00
         expectError(bytes, chunk: "MThd", offset: 12, .zeroTicksPerQuarter)
+    }
+
+    @Test func smpteDivisionWithZeroTicksPerFrame_isRejected() {
+        var bytes = Fixtures.smpte
+        bytes[13] = 0x00                                                     // division 0xE700: -25 fps × 0 ticks
+        expectError(bytes, chunk: "MThd", offset: 12, .zeroTicksPerFrame)
+    }
+
+    @Test func fileLargerThanTheLimit_isOneLineNamingTheFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(getpid()).mid")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var bytes = Fixtures.singleTrack([0x00, 0xFF, 0x2F, 0x00])
+        bytes += [UInt8](repeating: 0, count: MIDIFile.maximumFileSize)    // valid header, then padding past the limit
+        try Data(bytes).write(to: url)
+        let error = #expect(throws: MIDIFileError.self) { try MIDIFile(contentsOf: url) }
+        #expect(error?.reason == .fileTooLarge(limit: MIDIFile.maximumFileSize))
+        #expect(error?.description == "\(url.lastPathComponent): larger than 8 MiB, the most a MIDI file may be")
+    }
+
+    @Test func directoryInsteadOfAFile_isOneLine() throws {
+        let error = #expect(throws: MIDIFileError.self) {
+            try MIDIFile(contentsOf: FileManager.default.temporaryDirectory, name: "tmp")
+        }
+        #expect(error?.description.hasPrefix("tmp: cannot read the file: ") == true)
+        #expect(error?.description.contains("\n") == false)
+        #expect(error?.description.contains("NSCocoaErrorDomain") == false)
     }
 
     @Test func missingDeclaredTrack_isReportedAtEndOfFile() {

@@ -36,6 +36,7 @@ import Testing
     @Test(arguments: [
         ([0x01, 0x02], "too short"),
         ([0xFF, 0, 0, 0, 0, 0, 0, 0, 0x7B, 0x7D], "runs past the end"),
+        ([0x01, 0x00, 0x00, 0x01, 0, 0, 0, 0, 0x7B, 0x7D], "header length 16777217 at byte 0 is more than the 16 MiB a header may be"),
     ] as [([UInt8], String)])
     func malformedLength_isRejected(bytes: [UInt8], reason: String) throws {
         let url = try file(bytes)
@@ -94,5 +95,56 @@ import Testing
         try contents.write(to: url, dtype: .f32)
         let missing = #expect(throws: SafetensorsError.self) { try EventLSTM.load(contentsOf: url) }
         #expect(missing?.reason == "tensor timing_head.bias is missing")
+    }
+
+    @Test(arguments: [
+        (#"{"a":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,8]}}"#, "needs more bytes than a file can hold"),
+        (#"{"a":{"dtype":"F32","shape":[2305843009213693952],"data_offsets":[0,8]}}"#, "needs more bytes than a file can hold"),
+        (#"{"a":{"dtype":"F16","shape":[2305843009213693952],"data_offsets":[0,8]}}"#, "needs 4611686018427387904 bytes"),
+    ])
+    func shapeWhoseSizeOverflows_isRejected(header: String, reason: String) throws {
+        let url = try file(image(header, [0, 0, 0x80, 0x3F, 0, 0, 0, 0x40]))
+        let error = #expect(throws: SafetensorsError.self) { try SafetensorsFile.read(contentsOf: url) }
+        #expect(error?.description.hasPrefix("\(url.path): tensor a: shape ") == true, "\(String(describing: error))")
+        #expect(error?.reason.contains(reason) == true, "\(String(describing: error))")
+    }
+
+    @Test func fileLargerThanTheLimit_isRejectedBeforeReading() throws {
+        let url = directory.appendingPathComponent("huge.safetensors")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: UInt64(SafetensorsFile.maximumFileSize + 1))   // sparse: no disk used
+        try handle.close()
+        let error = #expect(throws: SafetensorsError.self) { try SafetensorsFile.read(contentsOf: url) }
+        #expect(error?.description == "\(url.path): file is \(SafetensorsFile.maximumFileSize + 1) bytes, more than the 512 MiB a model file may be")
+    }
+
+    @Test func directoryInsteadOfAFile_isOneLine() throws {
+        let error = #expect(throws: SafetensorsError.self) { try SafetensorsFile.read(contentsOf: directory) }
+        #expect(error?.description == "\(directory.path): cannot read: not a regular file")
+    }
+
+    /// Metadata numbers that would size an 800 GB (or overflowing) allocation are refused before
+    /// anything is allocated; shapes within the limits are compared with the tensors first.
+    @Test(arguments: [
+        (#"{"vocabularySize":9,"timingClassCount":4,"layers":1,"hidden":4611686018427387904,"dropout":0.3}"#, "impossible shape"),
+        (#"{"vocabularySize":9,"timingClassCount":4,"layers":1,"hidden":100000,"dropout":0.3}"#, "impossible shape"),
+        (#"{"vocabularySize":1000000000000,"timingClassCount":4,"layers":1,"hidden":5,"dropout":0.3}"#, "impossible shape"),
+        (#"{"vocabularySize":9,"timingClassCount":4,"layers":100000000,"hidden":5,"dropout":0.3}"#, "impossible shape"),
+        (#"{"vocabularySize":9,"timingClassCount":4,"layers":1,"hidden":5,"dropout":-1}"#, "impossible shape"),
+        (#"{"vocabularySize":1048576,"timingClassCount":65536,"layers":64,"hidden":16384,"dropout":0.3}"#,
+         "tensor lstm.weight_ih_l0 has shape [20, 13], the hyperparameters need [65536, 1114112]"),
+    ])
+    func metadataThatDisagreesWithTheTensors_isRejectedBeforeAllocating(hyperparameters: String, reason: String) throws {
+        let model = EventLSTM(hyperparameters: LSTMHyperparameters(vocabularySize: 9, timingClassCount: 4, layers: 1, hidden: 5))
+        let url = directory.appendingPathComponent("bomb.safetensors")
+        try model.save(to: url, metadata: [:], dtype: .f32)
+        var contents = try SafetensorsFile.read(contentsOf: url)
+        contents.metadata[EventLSTM.hyperparametersKey] = hyperparameters
+        try contents.write(to: url, dtype: .f32)
+        let error = #expect(throws: SafetensorsError.self) { try EventLSTM.load(contentsOf: url) }
+        #expect(error?.path == url.path)
+        #expect(error?.reason.contains(reason) == true, "\(String(describing: error))")
+        #expect(error?.description.contains("\n") == false)
     }
 }

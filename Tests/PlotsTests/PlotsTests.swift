@@ -107,3 +107,9 @@ let phrase = [
         #expect(ticks.contains("A 440 Hz") && ticks.contains("C 262 Hz"))
     }
 }
+
+/// Axis ticks of a range a hostile file could produce (infinite or NaN ends) do not trap.
+@Test(arguments: [0...Double.infinity, -Double.infinity...0, 0...Double.greatestFiniteMagnitude])
+func axisTicks_ofAnUnboundedRange_doNotTrap(range: ClosedRange<Double>) {
+    #expect(!ChartFrame.ticks(range).isEmpty)
+}

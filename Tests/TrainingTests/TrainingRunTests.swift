@@ -2,7 +2,7 @@ import Corpus
 import Foundation
 import Model
 import Testing
-import Training
+@testable import Training
 
 @Suite struct TrainingRunTests {
     @Test func sameSeed_givesIdenticalWeights() throws {
@@ -84,6 +84,50 @@ import Training
     guard case let .stoppedEarly(best?) = outcome else { Issue.record("expected an early stop, got \(outcome)"); return }
     #expect(epochs == [1, 2, 3])
     #expect(best.epoch == 1)
+}
+
+/// A loss that leaves the finite numbers stops the run with one line; the files of the last
+/// finished epoch stay as they were (nothing is saved from NaN weights, and no `try!` traps).
+@Test func divergingLoss_stopsWithAnError_andKeepsTheLastGoodFiles() throws {
+    let output = try temporaryDirectory().appendingPathComponent("m.safetensors")
+    let good = TrainingRun(corpus: tinyCorpus(), configuration: tinyConfiguration(epochs: 1), output: output)
+    _ = try good.run()
+    let before = try Data(contentsOf: output), checkpoint = try Data(contentsOf: good.resumeFile)
+    let resumed = try TrainingRun(resuming: good.resumeFile, corpus: tinyCorpus(), output: output, epochs: 3)
+    resumed.state.configuration.learningRate = 1e30
+    let error = #expect(throws: TrainingError.self) { try resumed.run() }
+    #expect(error?.description.contains("loss became") == true, "\(String(describing: error))")
+    #expect(error?.description.contains("\(output.path) and \(good.resumeFile.path) keep the last finished epoch") == true)
+    #expect(try Data(contentsOf: output) == before)
+    #expect(try Data(contentsOf: good.resumeFile) == checkpoint)
+}
+
+/// A resume checkpoint's stored configuration goes through the same check as the options.
+@Test func impossibleConfiguration_isRefusedByTheRun() throws {
+    var c = tinyConfiguration()
+    c.batchSize = 0
+    #expect(throws: TrainingError("--batch 0: must be 1…4096")) { try c.check() }
+    c = tinyConfiguration()
+    c.windowLength = -1
+    #expect(throws: TrainingError("--window -1: must be 1…4096")) { try c.check() }
+    c = tinyConfiguration()
+    c.layers = 100_000_000
+    #expect(throws: TrainingError("--layers 100000000: must be 1…64")) { try c.check() }
+}
+
+/// A resumed run under another --out whose epochs never beat the checkpoint's best writes no
+/// model there, and says so (`wroteModel`), instead of pointing at a file that does not exist.
+@Test func resumedRunThatNeverImproves_writesNoModel() throws {
+    let dir = try temporaryDirectory()
+    let first = TrainingRun(corpus: tinyCorpus(), configuration: tinyConfiguration(epochs: 1), output: dir.appendingPathComponent("a.safetensors"))
+    _ = try first.run()
+    #expect(first.wroteModel)
+    let other = dir.appendingPathComponent("b.safetensors")
+    let resumed = try TrainingRun(resuming: first.resumeFile, corpus: tinyCorpus(), output: other, epochs: 2)
+    resumed.state.configuration.learningRate = 0   // the weights stay, so epoch 2 cannot improve on epoch 1
+    _ = try resumed.run()
+    #expect(!resumed.wroteModel)
+    #expect(!FileManager.default.fileExists(atPath: other.path))
 }
 
 /// Note-representation runs: windows moved into random keys each epoch and a decaying learning rate,

@@ -3,6 +3,7 @@
 # keyboard's cable); aseqdump records Continuo Out. Leaves dump.out (aseqdump lines prefixed by
 # their arrival time), marks.txt ("<name> <time>" for each moment the host test checks against),
 # serve.out (the daemon's journal lines) and serve.status (its exit status after SIGTERM).
+# The model is read from a copy in the work folder, so step 3b can put a crafted file in its place.
 . "$(dirname "$0")/../vm/scenario-lib.sh"
 keyboard=/dev/snd/midiC1D0
 mark() { echo "$1 $EPOCHREALTIME" >> "$WORK/marks.txt"; }
@@ -18,7 +19,8 @@ stdbuf -oL aseqdump > >(while IFS= read -r line; do echo "$EPOCHREALTIME $line";
 background_pids+=($!)
 dump_pid=$!
 wait_for dump.out 'Waiting for data'
-start serve "$CONTINUO" serve --model-path "$FIXTURES/tiny-model.safetensors" --midi-inputs 'VirMIDI 1-0' --synth-enabled false \
+cp "$FIXTURES/tiny-model.safetensors" "$WORK/model.safetensors"
+start serve "$CONTINUO" serve --model-path "$WORK/model.safetensors" --midi-inputs 'VirMIDI 1-0' --synth-enabled false \
     --listen-silence-seconds 1.5 --answer-events 200 --answer-seconds 0 --log-status-seconds 0
 wait_for serve.out 'serving' 1 120
 wait_for serve.out 'input connected' 1 30
@@ -54,10 +56,25 @@ wait_for serve.out 'reloaded' 1 60
 sleep 0.5
 phrase
 mark phrase3-end
-for _ in $(seq 300); do
-    [[ $(awk -v t="$(awk '$1 == "phrase3-end" { print $2 }' marks.txt)" '$1 > t && /Note on/' dump.out | wc -l) -gt 0 ]] && break
-    sleep 0.2
-done
+# until_reply MARK: wait (at most 60 s) for a note-on after MARK.
+until_reply() {
+    for _ in $(seq 300); do
+        [[ $(awk -v t="$(awk -v m="$1" '$1 == m { print $2 }' marks.txt)" '$1 > t && /Note on/' dump.out | wc -l) -gt 0 ]] && return 0
+        sleep 0.2
+    done
+}
+until_reply phrase3-end
+
+# 3b. SIGHUP with a crafted model in place (its metadata says hidden 100000 over 8-wide tensors):
+# the daemon logs why, keeps the model it has, and answers the next phrase.
+cp "$FIXTURES/bomb-model.safetensors" "$WORK/model.safetensors"
+kill -HUP "$serve_pid"
+wait_for serve.out 'keeping the current model' 1 60
+wait_for serve.out 'reloaded' 2 60
+sleep 0.5
+phrase
+mark phrase4-end
+until_reply phrase4-end
 
 # 4. SIGTERM mid-reply: all notes off, clean exit.
 sleep 0.5

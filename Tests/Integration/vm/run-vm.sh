@@ -21,7 +21,7 @@ for script in "$@"; do (cd "$(dirname "$script")" && echo "$PWD/$(basename "$scr
 cat > "$run_dir/env" <<ENV
 CONTINUO=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
 FIXTURES=$run_dir/fixtures
-SCENARIO_TIMEOUT=${CONTINUO_SCENARIO_TIMEOUT:-180}
+SCENARIO_TIMEOUT=${CONTINUO_SCENARIO_TIMEOUT:-300}
 ENV
 
 # -accel tcg: KVM does not work on these hosts (see shared notes); -cpu max has AVX2, no AVX-512.
