@@ -5,7 +5,7 @@ public struct AccompanistSettings: Hashable, Sendable {
     public var mode: TurnTaking = .callAndResponse
     /// Seconds with no key and no pedal down after which the musician's phrase has ended.
     public var silenceSeconds = 0.8
-    /// An answer ends after this many events…
+    /// An answer ends after this many onsets (a note or a chord each; with a note model a chord is several steps)…
     public var answerEvents = 16
     /// …or once its next onset would be this many seconds after its start (0: no limit).
     public var answerSeconds = 12.0
