@@ -24,6 +24,8 @@ public struct TrainSession {
     /// A `.resume.safetensors` file to continue from; its configuration wins except `epochs`.
     public var resumeFile: URL?
     public var epochsOverride: Int?
+    /// With `resumeFile`: restart the learning-rate schedule (and patience) from the next epoch.
+    public var scheduleRestart: ScheduleRestart?
 
     public init(corpusDirectory: URL, output: URL) {
         self.corpusDirectory = corpusDirectory
@@ -54,7 +56,8 @@ public struct TrainSession {
         }
         let corpus = encoding.encode(loaded.pieces)
         let run = try resumeFile.map {
-            try TrainingRun(resuming: $0, corpus: corpus, output: output, modelDType: modelDType, epochs: epochsOverride, encoding: encoding)
+            try TrainingRun(resuming: $0, corpus: corpus, output: output, modelDType: modelDType, epochs: epochsOverride, encoding: encoding,
+                            restart: scheduleRestart)
         } ?? TrainingRun(corpus: corpus, configuration: configuration, output: output, modelDType: modelDType, encoding: encoding)
         let c = run.configuration, p = run.model.hyperparameters
         log("corpus: \(loaded.pieces.count) pieces (\(loaded.skipped.count) files skipped), \(encoding.representation) representation, vocabulary \(corpus.vocabulary.count) tokens, "

@@ -14,8 +14,11 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     /// Events between the starts of consecutive training windows.
     public var windowStride = 10
     public var learningRate: Float = 1e-3
-    /// The learning rate of epoch e (from 0) is `learningRate × learningRateDecay^e`.
+    /// The learning rate of epoch e (from 0) is `learningRate × learningRateDecay^(e − start)`, where
+    /// start is `learningRateScheduleStart` (0 unless a resumed run restarted the schedule).
     public var learningRateDecay: Float = 1
+    /// The epoch a restarted schedule counts from; nil (and absent in older checkpoints) means 0.
+    public var learningRateScheduleStart: Int?
     public var maxGradientNorm: Float? = 5
     public var lossSteps = LossSteps.every
     public var seed: UInt64 = 0
@@ -25,7 +28,9 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
     public init() {}
 
     /// The learning rate for epoch `epoch` (0-based) under the decay schedule.
-    public func learningRate(epoch: Int) -> Float { learningRate * pow(learningRateDecay, Float(epoch)) }
+    public func learningRate(epoch: Int) -> Float {
+        learningRate * pow(learningRateDecay, Float(max(epoch - (learningRateScheduleStart ?? 0), 0)))
+    }
 
     /// Refuses settings that would divide by zero, allocate without bound, or make the loss NaN,
     /// naming the `continuo train` option and its value; runs before any work (and on a resume

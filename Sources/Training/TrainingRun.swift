@@ -30,10 +30,20 @@ public final class TrainingRun {
     }
 
     /// Continues the run saved in `resumeFile`; `epochs` (if given) replaces the planned epoch count.
+    /// With a `restart`, the learning-rate schedule starts again in the epoch it resumes, from the given rate
+    /// and decay (a warm restart of an under-trained run), and the patience count starts from zero.
     public convenience init(resuming resumeFile: URL, corpus: EncodedCorpus, output: URL,
-                            modelDType: SafetensorsDType = .f32, epochs: Int? = nil, encoding: CorpusEncoding = CorpusEncoding()) throws {
+                            modelDType: SafetensorsDType = .f32, epochs: Int? = nil, encoding: CorpusEncoding = CorpusEncoding(),
+                            restart: ScheduleRestart? = nil) throws {
         var (trainer, state) = try ResumeState.read(resumeFile, vocabulary: corpus.vocabulary)
         if let epochs { state.configuration.epochs = epochs }
+        if let restart {
+            state.configuration.learningRate = restart.learningRate ?? state.configuration.learningRate
+            state.configuration.learningRateDecay = restart.decay ?? state.configuration.learningRateDecay
+            state.configuration.patience = restart.patience ?? state.configuration.patience
+            state.configuration.learningRateScheduleStart = state.completedEpochs
+            state.epochsWithoutImprovement = 0
+        }
         do { try state.configuration.check() } catch { throw TrainingError("\(resumeFile.path): \(error)") }
         self.init(corpus: corpus, trainer: trainer, state: state, output: output, modelDType: modelDType, encoding: encoding)
     }
@@ -174,6 +184,18 @@ public final class TrainingRun {
             report(.checkpoint(output))
         }
         return resumeFile
+    }
+}
+
+/// New schedule settings for a resumed run (`continuo train --resume … --lr … --lr-decay … --patience …`).
+public struct ScheduleRestart: Sendable, Equatable {
+    public var learningRate: Float?
+    public var decay: Float?
+    public var patience: Int?
+    public init(learningRate: Float?, decay: Float?, patience: Int?) {
+        self.learningRate = learningRate
+        self.decay = decay
+        self.patience = patience
     }
 }
 

@@ -25,15 +25,15 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Windows per batch.") var batch = 64
     @Option(help: "Events per training window (truncated-BPTT length).") var window = 50
     @Option(help: "Events between the starts of training windows.") var stride = 10
-    @Option(help: "Adam learning rate.") var lr: Float = 1e-3
+    @Option(help: "Adam learning rate (default 1e-3; with --resume, restarts the schedule where it resumes).") var lr: Float?
     @Option(help: "Gradient-norm clipping threshold (0 disables).") var clip: Float = 5
     @Option(help: "Random seed (initial weights, split, shuffles, dropout).") var seed: UInt64 = 0
     @Option(help: "Fraction of files held out for validation.") var validationFraction = 0.1
-    @Option(help: "Epochs without validation improvement before stopping.") var patience = 5
+    @Option(help: "Epochs without validation improvement before stopping (default 5).") var patience: Int?
     @Option(help: "Also train on every transposition within ±N semitones.") var transpose = 0
     @Option(help: "Keep tokens seen at least this often; rarer ones become <unk>.") var minCount = 2
     @Option(help: "Model file precision: f32 or f16.") var dtype = "f32"
-    @Option(help: "Multiply the learning rate by this after every epoch (1 keeps it constant).") var lrDecay: Float = 1
+    @Option(help: "Multiply the learning rate by this after every epoch (default 1: constant).") var lrDecay: Float?
     @Option(help: "One model step per note (notes) or per note-or-chord token (chords).") var representation = "notes"
     @Option(help: "selected: the piano (or all pitched notes); separate: also a song's voice as a stream of its own.") var streams = "separate"
     @Option(help: "notes: move each training window by a random shift in −N…N−1 semitones every epoch (0: none).") var randomTranspose = 6
@@ -45,7 +45,6 @@ struct TrainCommand: AsyncParsableCommand {
         guard let representation = Representation(rawValue: representation) else { throw ValidationError("--representation must be notes or chords") }
         guard let streams = Piece.StreamRule(rawValue: streams) else { throw ValidationError("--streams must be selected or separate") }
         guard randomTranspose >= 0 && randomTranspose <= 12 else { throw ValidationError("--random-transpose must be 0…12") }
-        guard lrDecay > 0 && lrDecay <= 1 else { throw ValidationError("--lr-decay must be in (0, 1]") }
         var session = TrainSession(corpusDirectory: URL(fileURLWithPath: corpus), output: URL(fileURLWithPath: out))
         session.configuration.epochs = epochs
         session.configuration.layers = layers
@@ -54,14 +53,14 @@ struct TrainCommand: AsyncParsableCommand {
         session.configuration.batchSize = batch
         session.configuration.windowLength = window
         session.configuration.windowStride = stride
-        session.configuration.learningRate = lr
-        session.configuration.learningRateDecay = lrDecay
+        session.configuration.learningRate = lr ?? 1e-3
+        session.configuration.learningRateDecay = lrDecay ?? 1
         session.representation = representation
         session.streams = streams
         session.windowTransposition = randomTranspose > 0 ? -randomTranspose...(randomTranspose - 1) : nil
         session.configuration.maxGradientNorm = clip > 0 ? clip : nil
         session.configuration.seed = seed
-        session.configuration.patience = patience
+        session.configuration.patience = patience ?? 5
         session.configuration.lossSteps = lastStepOnly ? .last : .every
         session.validationFraction = validationFraction
         session.transpose = transpose
@@ -69,6 +68,9 @@ struct TrainCommand: AsyncParsableCommand {
         session.modelDType = modelDType
         session.resumeFile = resume.map { URL(fileURLWithPath: $0) }
         session.epochsOverride = resume == nil ? nil : epochs
+        if resume != nil && (lr != nil || lrDecay != nil || patience != nil) {
+            session.scheduleRestart = ScheduleRestart(learningRate: lr, decay: lrDecay, patience: patience)
+        }
         let outcome: TrainingOutcome
         do {
             outcome = try session.run { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }

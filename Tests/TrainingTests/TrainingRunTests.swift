@@ -186,4 +186,29 @@ import Testing
         #expect(configuration.learningRate(epoch: 0) == 1e-2)
         #expect(abs(configuration.learningRate(epoch: 3) - 1e-2 / 8) < 1e-9)
     }
+
+    /// `--resume --lr 0 --patience 9`: the schedule restarts where the run resumes (no weight moves at a
+    /// rate of 0), and an under-trained run can be given a new schedule without losing its state.
+    @Test func restartedSchedule_takesEffectWhereTheRunResumes() throws {
+        let dir = try temporaryDirectory()
+        let output = dir.appendingPathComponent("m.safetensors")
+        var c = configuration
+        c.epochs = 1
+        let first = TrainingRun(corpus: noteCorpus(), configuration: c, output: output, encoding: encoding)
+        _ = try first.run()
+        let after = Array(first.model.parameters.buffer)
+        let resumed = try TrainingRun(resuming: first.resumeFile, corpus: noteCorpus(), output: output, epochs: 3, encoding: encoding,
+                                      restart: ScheduleRestart(learningRate: 0, decay: 0.5, patience: 9))
+        #expect(resumed.configuration.learningRateScheduleStart == 1 && resumed.configuration.patience == 9)
+        #expect(resumed.configuration.learningRate(epoch: 1) == 0)
+        _ = try resumed.run()
+        #expect(Array(resumed.model.parameters.buffer) == after)
+    }
+
+    @Test func restartedSchedule_countsDecayFromItsStart() {
+        var c = configuration
+        c.learningRateScheduleStart = 2
+        #expect(c.learningRate(epoch: 1) == 1e-2 && c.learningRate(epoch: 2) == 1e-2)
+        #expect(abs(c.learningRate(epoch: 4) - 1e-2 / 4) < 1e-9)
+    }
 }
