@@ -59,6 +59,6 @@ public struct ModelFile: Sendable {
 
     static let timingGridKey = TrainingMetadata.timingGridKey
 
-    /// The shipped model (Corpus/ chorales, 3×512) as installed here, nil if none is found.
+    /// The shipped model (3×512 notes, trained on Corpus/) as installed here, nil if none is found.
     static var defaultModelPath: String? { DefaultModel.url?.path }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The model shipped with Continuo: a 3×512 event LSTM trained with `continuo train` on the
-/// Bach chorales in `Corpus/`, stored as F16 safetensors (widened to F32 at load). It is looked
+/// The model shipped with Continuo: a 3×512 note LSTM trained with `continuo train` on the
+/// chorales, songs and keyboard pieces in `Corpus/`, stored as F16 safetensors (widened to F32 at load). It is looked
 /// for where Linux keeps a program's data, so a package (`/usr/share`), an admin
 /// (`/usr/local/share`), a user (`~/.local/share`) and a development build all find one.
 public enum DefaultModel {
