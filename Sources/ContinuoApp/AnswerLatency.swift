@@ -18,13 +18,13 @@ public enum AnswerLatency {
     }
 
     /// Plays `phrases` phrases of `notesPerPhrase` notes at 120 BPM and lets each be answered.
-    public static func measure(model: EventLSTM, vocabulary: Vocabulary, phrases: Int, notesPerPhrase: Int = 12,
-                               seed: UInt64 = 1) -> Report {
+    public static func measure(model: EventLSTM, vocabulary: Vocabulary, representation: Representation = .chords, phrases: Int,
+                               notesPerPhrase: Int = 12, seed: UInt64 = 1) -> Report {
         var warm = LatencyRecorder(), cold = LatencyRecorder(), answers = 0
         for keepWarm in [true, false] {
             let clock = ManualClock()
             let sink = DiscardingSink()
-            let accompanist = Accompanist(model: model, vocabulary: vocabulary, settings: AccompanistSettings(),
+            let accompanist = Accompanist(model: model, vocabulary: vocabulary, representation: representation, settings: AccompanistSettings(),
                                           sink: sink, clock: clock, rng: SplitMix64(seed: seed))
             var rng = SplitMix64(seed: seed)
             for _ in 0..<phrases {

@@ -24,7 +24,8 @@ import Testing
         }
         for threads in [1, 2] {
             EventLSTM.inferenceThreads = threads
-            let report = AnswerLatency.measure(model: shipped.model, vocabulary: shipped.vocabulary, phrases: 30)
+            let report = AnswerLatency.measure(model: shipped.model, vocabulary: shipped.vocabulary,
+                                               representation: shipped.encoding.representation, phrases: 30)
             #expect(report.answers == 30)
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
