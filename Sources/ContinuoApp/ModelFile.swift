@@ -35,7 +35,9 @@ public struct ModelFile: Sendable {
         do {
             loaded = try EventLSTM.load(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw LoadError(path: path, reason: "\(error)")
+            // The loader's errors already start with the path; say it once.
+            let text = "\(error)"
+            throw LoadError(path: path, reason: text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text)
         }
         let record: TrainingMetadata.Record
         do { record = try TrainingMetadata.record(loaded.metadata) } catch {
