@@ -5,10 +5,10 @@ extension EvaluationReport {
     public var table: String {
         var lines = ["model \(model) (\(representation) steps), held out: \(heldOut), \(heldOutPieces) pieces"]
         lines.append("")
-        lines.append("likelihood          nats/note  nats/event  token  timing  token top-1/top-5  timing top-1/top-5  unknown notes")
+        lines.append("likelihood           nats/note  nats/event  token  timing  token top-1/top-5  timing top-1/top-5  unknown notes")
         for s in likelihood {
-            let topK = { (h: HeadScore) in s.hasTopK ? String(format: "%5.1f/%5.1f %%", 100 * h.top1Share, 100 * h.top5Share) : "     —     " }
-            lines.append(pad(s.name, 19) + String(format: " %9.3f  %10.3f  %5.3f  %6.3f", s.natsPerNote, s.natsPerEvent,
+            let topK = { (h: HeadScore) in String(format: "%5.1f/%5.1f %%", 100 * h.top1Share, 100 * h.top5Share) }
+            lines.append(pad(s.name, 20) + String(format: " %9.3f  %10.3f  %5.3f  %6.3f", s.natsPerNote, s.natsPerEvent,
                                                   s.token.natsPerStep, s.timing.natsPerStep)
                          + "  " + pad(topK(s.token), 17) + "  " + pad(topK(s.timing), 18) + String(format: "  %5.1f %%", 100 * s.unknownNoteShare))
         }

@@ -29,12 +29,6 @@ public struct HeadScore: Codable, Sendable, Equatable {
         add(nll: -(Double(t - m) - log(z.reduce(0.0) { $0 + exp(Double($1 - m)) })), above: above)
     }
 
-    /// Adds one prediction of which only the target's probability is known (no top-k).
-    mutating func add(probability: Double) {
-        positions += 1
-        nll -= log(probability)
-    }
-
     private mutating func add(nll value: Double, above: Int) {
         positions += 1
         nll += value
@@ -52,8 +46,6 @@ public struct LikelihoodScore: Codable, Sendable, Equatable {
     public var notes = 0
     /// Notes inside steps whose token is unknown (`<unk>`): the predictor paid nothing for their pitches.
     public var unknownNotes = 0
-    /// Whether top-1/top-5 were measured (n-gram baselines above unigram may skip them for speed).
-    public var hasTopK = true
 
     public init(name: String) { self.name = name }
 

@@ -16,9 +16,6 @@ struct HeldOutMusic {
     /// Token and timing ids of the training split (untransposed), for the n-gram baselines.
     var trainingTokens: [[Int32]]
     var trainingTimings: [[Int32]]
-    /// Files read, and files that gave no piece.
-    var files: Int
-    var skipped: [SkippedFile]
 
     /// Reads `corpus` as the model's encoding says; with `testSet`, validation is every piece of that folder instead.
     init(corpus: URL, testSet: URL?, encoding: CorpusEncoding, vocabulary: Vocabulary,
@@ -43,13 +40,11 @@ struct HeldOutMusic {
                 stepped.events = encoding.representation.steps(piece.events)
                 return stepped
             })
-            files = test.pieces.count + test.skipped.count
-            skipped = test.skipped
+            if !test.skipped.isEmpty { progress("test set: \(test.skipped.count) files skipped, e.g. \(test.skipped[0].reason)") }
         } else {
             validation = encode(split.validation)
-            files = loaded.pieces.count + loaded.skipped.count
-            skipped = loaded.skipped
         }
+        if !loaded.skipped.isEmpty { progress("corpus: \(loaded.skipped.count) files skipped, e.g. \(loaded.skipped[0].reason)") }
         progress("music: \(training.count) training and \(validation.count) held-out pieces (\(encoding.representation) steps)")
     }
 }
