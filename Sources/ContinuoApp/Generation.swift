@@ -106,7 +106,7 @@ public enum Generation {
         let seed = try GenerationSeed(contentsOf: seedFile, limit: settings.seedEvents, representation: representation)
 
         var continuation = Continuation(
-            model: trained.model, vocabulary: trained.vocabulary, representation: trained.encoding.representation, seed: seed.events,
+            model: trained.model, vocabulary: trained.vocabulary, representation: representation, seed: seed.events,
             sampler: Sampler(temperature: settings.temperature, topP: settings.topP),
             constraints: settings.constraints)
         var rng = SplitMix64(seed: settings.randomSeed)

@@ -24,7 +24,7 @@ public struct TrainSession {
     /// A `.resume.safetensors` file to continue from; its configuration wins except `epochs`.
     public var resumeFile: URL?
     public var epochsOverride: Int?
-    /// With `resumeFile`: restart the learning-rate schedule (and patience) from the next epoch.
+    /// With `resumeFile`: restart the learning-rate schedule (and patience) in the epoch the run resumes.
     public var scheduleRestart: ScheduleRestart?
 
     public init(corpusDirectory: URL, output: URL) {
@@ -32,7 +32,6 @@ public struct TrainSession {
         self.output = output
     }
 
-    /// Runs to the end, writing progress through `progress`; returns how it ended.
     /// How the corpus is read, split and encoded under these settings (stored with the model).
     public var encoding: CorpusEncoding {
         var encoding = CorpusEncoding()
@@ -46,6 +45,7 @@ public struct TrainSession {
         return encoding
     }
 
+    /// Runs to the end, writing progress through `progress`; returns how it ended.
     public func run(progress: TrainProgress = TrainProgress(), log: (String) -> Void) throws -> TrainingOutcome {
         try check()
         // A resumed run reads its corpus exactly as it was first read.

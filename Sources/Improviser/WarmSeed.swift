@@ -6,8 +6,8 @@ import Model
 /// read it, advanced one step at a time while the musician plays so that little is left to
 /// do when the phrase ends.
 ///
-/// Once the window is full, each new event drops the oldest, and the state is rebuilt from
-/// the window's new first event: the seed stays exactly "the last 50 events".
+/// Once the window is full, each new step drops the oldest, and the state is rebuilt from
+/// the window's new first step: the seed stays exactly "the last 50 steps".
 struct WarmSeed {
     /// Steps kept as the seed.
     static let capacity = 50

@@ -40,8 +40,7 @@ struct ResumeState: Codable, Equatable {
         guard let json = file.metadata[key], let state = try? JSONDecoder().decode(ResumeState.self, from: Data(json.utf8)) else {
             throw TrainingError("\(url.path): not a resume checkpoint (no valid \(key) in __metadata__)")
         }
-        guard let saved = file.metadata[TrainingMetadata.vocabularyKey],
-              (try? JSONDecoder().decode(Vocabulary.self, from: Data(saved.utf8))) == vocabulary else {
+        guard (try? TrainingMetadata.record(file.metadata))?.vocabulary == vocabulary else {
             throw TrainingError("\(url.path): checkpoint was trained on another vocabulary; resume with the same corpus and options")
         }
         let model = try EventLSTM.load(file, path: url.path, allowingExtra: true).model

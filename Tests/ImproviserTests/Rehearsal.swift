@@ -1,4 +1,5 @@
 import ContinuoTestKit
+import Corpus
 import Improviser
 import MIDI
 import Model
@@ -9,11 +10,14 @@ final class Rehearsal {
     let sink: RecordingSink
     let improviser: Accompanist
 
-    init(settings: AccompanistSettings = AccompanistSettings()) {
+    /// With the tiny chord-token model unless `model` is given.
+    init(settings: AccompanistSettings = AccompanistSettings(),
+         model: (network: EventLSTM, vocabulary: Vocabulary, representation: Representation)? = nil) {
         sink = RecordingSink(clock: clock)
         let tiny = TinyModel.make()
-        improviser = Accompanist(model: tiny.model, vocabulary: tiny.vocabulary, settings: settings,
-                                sink: sink, clock: clock, rng: SplitMix64(seed: 7))
+        let chosen = model ?? (tiny.model, tiny.vocabulary, .chords)
+        improviser = Accompanist(model: chosen.network, vocabulary: chosen.vocabulary, representation: chosen.representation,
+                                 settings: settings, sink: sink, clock: clock, rng: SplitMix64(seed: 7))
     }
 
     /// Moves the clock to `time` in 10 ms steps, letting the improviser act at each.

@@ -1,6 +1,8 @@
 import ContinuoTestKit
+import Corpus
 import Improviser
 import MIDI
+import Model
 import Testing
 
 @Suite struct TurnTakingTests {
@@ -151,3 +153,36 @@ import Testing
         #expect(!velocities.isEmpty && velocities.allSatisfy { $0 == 119 })
     }
 }
+
+@Suite struct NoteModelTurnTakingTests {
+    /// A note model with zero weights: after any input it proposes C4…B4 evenly, each 0 beats after the
+    /// previous note (completing a chord) or one beat after it, with even odds.
+    func chordyNoteModel() -> (network: EventLSTM, vocabulary: Vocabulary, representation: Representation) {
+        let vocabulary = Representation.pitchVocabulary
+        let model = EventLSTM(hyperparameters: LSTMHyperparameters(
+            vocabularySize: vocabulary.count, timingClassCount: TimingGrid.count, layers: 1, hidden: 2, dropout: 0))
+        let together = Int(TimingGrid.classify(sinceBeats: 0, durationBeats: 1)), oneBeat = Int(TimingGrid.classify(sinceBeats: 1, durationBeats: 1))
+        let tokenHead = model.layout.tensor(named: "token_head.bias")!, timingHead = model.layout.tensor(named: "timing_head.bias")!
+        model.updateParameters { θ in
+            for i in θ.indices { θ[i] = 0 }
+            for k in 0..<vocabulary.count { θ[tokenHead.offset + k] = (61...72).contains(k) ? 0 : -20 }
+            for k in 0..<TimingGrid.count { θ[timingHead.offset + k] = k == together || k == oneBeat ? 10 : -20 }
+        }
+        return (model, vocabulary, .notes)
+    }
+
+    /// `answer.events` counts onsets: five onsets, some of them chords, every note of a chord together.
+    @Test func answerEvents_countOnsets_withANoteModel() {
+        var settings = AccompanistSettings()
+        settings.answerEvents = 5
+        settings.answerSeconds = 0
+        let rehearsal = Rehearsal(settings: settings, model: chordyNoteModel())
+        rehearsal.playPhrase()
+        rehearsal.run(until: 30)
+        let notes = rehearsal.sink.noteOns
+        #expect(Set(notes.map(\.time)).count == 5)
+        #expect(notes.count > 5, "with even odds of 0 beats, some onsets are chords")
+        #expect(rehearsal.sink.unpairedNotes.isEmpty)
+    }
+}
+
